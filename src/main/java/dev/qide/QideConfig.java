@@ -1,0 +1,23 @@
+package dev.qide;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings that belong to the whole application rather than to one feature. */
+@ConfigMapping(prefix = "qide")
+public interface QideConfig {
+
+    /** Folder for the embedded database and other local data (QIDE_DATA_DIR); created when missing. */
+    @WithDefault("./data")
+    String dataDir();
+
+    /** Public address of this server, used in links sent by email (QIDE_BASE_URL). */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    /** Emails of platform admins (QIDE_ADMIN_EMAILS, comma-separated); admin rights need the email confirmed. */
+    Optional<List<String>> adminEmails();
+}

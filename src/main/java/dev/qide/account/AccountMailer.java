@@ -1,0 +1,56 @@
+package dev.qide.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.qide.QideConfig;
+
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Writes and sends the account emails. A mail server that fails is logged, never shown as an error page. */
+@ApplicationScoped
+public class AccountMailer {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance verifyEmail(String name, String link, long validHours);
+
+        static native TemplateInstance resetPassword(String name, String link, long validMinutes);
+    }
+
+    private final Mailer mailer;
+    private final String baseUrl;
+
+    AccountMailer(Mailer mailer, QideConfig config) {
+        this.mailer = mailer;
+        this.baseUrl = config.baseUrl().replaceAll("/+$", "");
+    }
+
+    /** Returns false when the mail could not be handed to the mail server. */
+    boolean sendVerification(User user, String path, long validHours) {
+        return send(
+                user.email,
+                "Confirm your email for Q-IDE",
+                Templates.verifyEmail(user.displayName, baseUrl + path, validHours).render());
+    }
+
+    boolean sendPasswordReset(User user, String path, long validMinutes) {
+        return send(
+                user.email,
+                "Reset your Q-IDE password",
+                Templates.resetPassword(user.displayName, baseUrl + path, validMinutes).render());
+    }
+
+    private boolean send(String to, String subject, String text) {
+        try {
+            mailer.send(Mail.withText(to, subject, text));
+            return true;
+        } catch (RuntimeException e) {
+            Log.warnf("Could not send '%s' mail: %s", subject, e.getClass().getSimpleName());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.qide.account;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.qide.web.Flash;
+import dev.qide.web.FormErrors;
+import dev.qide.web.Htmx;
+import dev.qide.web.InvalidInputException;
+import dev.qide.web.Redirects;
+import dev.qide.web.Routes;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Sign-up, sign-in and sign-out with a password. Identity-provider sign-in is {@link OidcSignInResource}. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AuthResource {
+
+    static final String WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try "
+            + "again, or reset your password.";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signup(SignUpForm form, FormErrors errors, List<OidcProvider> providers);
+
+        static native TemplateInstance signup$content(
+                SignUpForm form, FormErrors errors, List<OidcProvider> providers);
+
+        static native TemplateInstance signup$form(SignUpForm form, FormErrors errors, List<OidcProvider> providers);
+
+        static native TemplateInstance login(
+                LoginForm form, FormErrors errors, List<OidcProvider> providers, String ssoError);
+
+        static native TemplateInstance login$content(
+                LoginForm form, FormErrors errors, List<OidcProvider> providers, String ssoError);
+
+        static native TemplateInstance login$form(
+                LoginForm form, FormErrors errors, List<OidcProvider> providers, String ssoError);
+    }
+
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final EmailLinks emailLinks;
+    private final OidcProviders oidcProviders;
+    private final CurrentUser currentUser;
+    private final Flash flash;
+    private final Duration sessionLifetime;
+
+    AuthResource(
+            AccountService accounts,
+            SessionService sessions,
+            EmailLinks emailLinks,
+            OidcProviders oidcProviders,
+            CurrentUser currentUser,
+            Flash flash,
+            AccountConfig config) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.emailLinks = emailLinks;
+        this.oidcProviders = oidcProviders;
+        this.currentUser = currentUser;
+        this.flash = flash;
+        this.sessionLifetime = config.sessionLifetime();
+    }
+
+    @GET
+    @Path("signup")
+    public Response signupPage(@Context HttpHeaders headers) {
+        if (currentUser.get().isPresent()) {
+            return Redirects.to(Routes.DASHBOARD, headers).build();
+        }
+        SignUpForm form = new SignUpForm();
+        List<OidcProvider> providers = oidcProviders.enabled();
+        TemplateInstance page = Htmx.wantsFragment(headers)
+                ? Templates.signup$content(form, FormErrors.none(), providers)
+                : Templates.signup(form, FormErrors.none(), providers);
+        return Response.ok(page).build();
+    }
+
+    @POST
+    @Path("signup")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signUp(@BeanParam SignUpForm form, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        User user;
+        try {
+            user = accounts.signUp(form.email, form.displayName, form.password);
+        } catch (InvalidInputException e) {
+            SignUpForm kept = form.withoutPassword();
+            List<OidcProvider> providers = oidcProviders.enabled();
+            TemplateInstance page = Htmx.wantsFragment(headers)
+                    ? Templates.signup$form(kept, e.errors(), providers)
+                    : Templates.signup(kept, e.errors(), providers);
+            return Response.status(422).entity(page).build();
+        }
+        EmailLinks.Sent sent = emailLinks.sendVerification(user.id);
+        ClientInfo client = ClientInfo.of(request);
+        String token = sessions.start(user.id, "password", client);
+        flash.success(sent == EmailLinks.Sent.SENT
+                ? "Welcome to Q-IDE, " + user.displayName + "! We sent a link to " + user.email
+                        + " to confirm your address."
+                : "Welcome to Q-IDE, " + user.displayName + "!");
+        return Redirects.to(Routes.DASHBOARD, headers)
+                .cookie(SessionCookie.of(token, client, sessionLifetime.toSeconds()))
+                .build();
+    }
+
+    @GET
+    @Path("login")
+    public Response loginPage(@RestQuery String next, @Context HttpHeaders headers) {
+        return loginPage(next, null, headers);
+    }
+
+    /** Where identity providers send people back when sign-in failed or was cancelled there. */
+    @GET
+    @Path("login/sso-error")
+    public Response ssoError(@RestQuery("error_description") String description, @Context HttpHeaders headers) {
+        String reason = description == null || description.isBlank()
+                ? "Sign-in with your identity provider was cancelled or did not complete."
+                : "Sign-in with your identity provider did not complete: " + cut(description, 200);
+        return loginPage(null, reason, headers);
+    }
+
+    private Response loginPage(String next, String ssoError, HttpHeaders headers) {
+        if (currentUser.get().isPresent()) {
+            return Redirects.to(Routes.safeNext(next), headers).build();
+        }
+        LoginForm form = LoginForm.empty(Routes.safeNext(next));
+        List<OidcProvider> providers = oidcProviders.enabled();
+        TemplateInstance page = Htmx.wantsFragment(headers)
+                ? Templates.login$content(form, FormErrors.none(), providers, ssoError)
+                : Templates.login(form, FormErrors.none(), providers, ssoError);
+        return Response.ok(page).build();
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logIn(@BeanParam LoginForm form, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        Optional<User> user = accounts.authenticate(form.email, form.password);
+        if (user.isEmpty()) {
+            LoginForm kept = form.withoutPassword();
+            FormErrors errors = FormErrors.of(FormErrors.FORM, WRONG_CREDENTIALS);
+            List<OidcProvider> providers = oidcProviders.enabled();
+            TemplateInstance page = Htmx.wantsFragment(headers)
+                    ? Templates.login$form(kept, errors, providers, null)
+                    : Templates.login(kept, errors, providers, null);
+            return Response.status(422).entity(page).build();
+        }
+        ClientInfo client = ClientInfo.of(request);
+        String token = sessions.start(user.get().id, "password", client);
+        return Redirects.to(Routes.safeNext(form.next), headers)
+                .cookie(SessionCookie.of(token, client, sessionLifetime.toSeconds()))
+                .build();
+    }
+
+    @POST
+    @Path("logout")
+    public Response logOut(
+            @RestCookie(SessionCookie.NAME) String token,
+            @Context HttpHeaders headers,
+            @Context HttpServerRequest request) {
+        if (token != null && !token.isBlank()) {
+            sessions.end(token);
+        }
+        flash.info("You have signed out.");
+        return Redirects.to(Routes.LOGIN, headers)
+                .cookie(SessionCookie.cleared(ClientInfo.of(request)))
+                .build();
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max) + "…" : text;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.qide.account;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Reads the session cookie. Selected for every path except the OIDC sign-in routes (see application.properties,
+ * {@code auth-mechanism=qide}). A stale cookie makes the caller anonymous and is removed, never an error page.
+ */
+@ApplicationScoped
+public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** The name under which path permissions select this mechanism. */
+    public static final String SCHEME = "qide";
+
+    private static final HttpCredentialTransport TRANSPORT =
+            new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, SessionCookie.NAME, SCHEME);
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        Cookie cookie = context.request().getCookie(SessionCookie.NAME);
+        if (cookie == null || cookie.getValue().isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        SessionTokenRequest request = new SessionTokenRequest(cookie.getValue());
+        HttpSecurityUtils.setRoutingContextAttribute(request, context);
+        return identities.authenticate(request).onFailure().recoverWithUni(failure -> {
+            context.response()
+                    .addCookie(Cookie.cookie(SessionCookie.NAME, "")
+                            .setPath("/")
+                            .setMaxAge(0)
+                            .setHttpOnly(true)
+                            .setSecure("https".equalsIgnoreCase(context.request().scheme()))
+                            .setSameSite(CookieSameSite.LAX));
+            return Uni.createFrom().nullItem();
+        });
+    }
+
+    /** Browsers are sent to the sign-in page; the REST layer answers API and htmx callers itself. */
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(303, "Location", "/login"));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(SessionTokenRequest.class);
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(TRANSPORT);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.qide.account;
+
+import java.util.UUID;
+
+import dev.qide.plan.PlanId;
+import dev.qide.workspace.WorkspaceRole;
+
+/**
+ * Who is signed in, and where they are working: what every page and API call sees, whatever the sign-in method.
+ * Built once per request from the session row.
+ */
+public record SignedInUser(
+        UUID userId,
+        String email,
+        String displayName,
+        Theme theme,
+        boolean emailVerified,
+        boolean hasPassword,
+        boolean platformAdmin,
+        UUID sessionId,
+        UUID workspaceId,
+        String workspaceName,
+        PlanId plan,
+        WorkspaceRole role) {
+
+    /** Attribute name under which the security identity carries this record. */
+    public static final String ATTRIBUTE = "qide.signed-in-user";
+
+    /** One or two letters for the avatar. */
+    public String initials() {
+        String[] words = displayName.strip().split("\\s+");
+        String first = words[0].isEmpty() ? "?" : words[0].substring(0, words[0].offsetByCodePoints(0, 1));
+        if (words.length == 1) {
+            return first.toUpperCase();
+        }
+        String last = words[words.length - 1];
+        return (first + last.substring(0, last.offsetByCodePoints(0, 1))).toUpperCase();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.qide.plan;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.qide.workspace.Workspace;
+
+/**
+ * The one place that answers "may workspace W do X, and how much of Y?". Features ask here; they never compare
+ * plan names themselves.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Entitlements {
+
+    private final PlanCatalog catalog;
+
+    Entitlements(PlanCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public WorkspaceEntitlements of(Workspace workspace) {
+        return new WorkspaceEntitlements(workspace.id, catalog.plan(workspace.plan));
+    }
+
+    /** The entitlements of a workspace by id; empty when there is no such workspace. */
+    public Optional<WorkspaceEntitlements> of(UUID workspaceId) {
+        return Workspace.<Workspace>findByIdOptional(workspaceId).map(this::of);
+    }
+
+    public boolean may(Workspace workspace, Feature feature) {
+        return of(workspace).may(feature);
+    }
+
+    public Limit limit(Workspace workspace, Quantity quantity) {
+        return of(workspace).limit(quantity);
+    }
+
+    /** What a workspace on {@code plan} is entitled to, for pages that compare plans. */
+    public Plan plan(PlanId plan) {
+        return catalog.plan(plan);
+    }
+
+    /** A workspace's plan, asked about one feature or limit at a time. */
+    public record WorkspaceEntitlements(UUID workspaceId, Plan plan) {
+
+        public boolean may(Feature feature) {
+            return plan.has(feature);
+        }
+
+        public Limit limit(Quantity quantity) {
+            return plan.limit(quantity);
+        }
+
+        /** Whether a BYOK key for {@code providerId} may be used in this workspace. */
+        public boolean allowsProvider(String providerId) {
+            return plan.allowsProvider(providerId);
+        }
+    }
+}

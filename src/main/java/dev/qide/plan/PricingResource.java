@@ -1,0 +1,49 @@
+package dev.qide.plan;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.qide.account.CurrentUser;
+import dev.qide.account.SignedInUser;
+import dev.qide.web.Htmx;
+import dev.qide.web.Routes;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The public pricing page: every plan side by side, straight from the catalog. */
+@Path(Routes.PRICING)
+@Produces(MediaType.TEXT_HTML)
+public class PricingResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance pricing(List<Plan> plans, List<PlanComparison.Row> rows, PlanId current);
+
+        static native TemplateInstance pricing$content(
+                List<Plan> plans, List<PlanComparison.Row> rows, PlanId current);
+    }
+
+    private final PlanCatalog catalog;
+    private final CurrentUser currentUser;
+
+    PricingResource(PlanCatalog catalog, CurrentUser currentUser) {
+        this.catalog = catalog;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    public TemplateInstance page(@Context HttpHeaders headers) {
+        List<Plan> plans = catalog.all();
+        List<PlanComparison.Row> rows = PlanComparison.rows(plans);
+        PlanId current = currentUser.get().map(SignedInUser::plan).orElse(null);
+        return Htmx.wantsFragment(headers)
+                ? Templates.pricing$content(plans, rows, current)
+                : Templates.pricing(plans, rows, current);
+    }
+}

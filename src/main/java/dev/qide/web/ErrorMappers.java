@@ -1,0 +1,98 @@
+package dev.qide.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** Maps every exception a resource lets out to a response its caller can read; never a stack trace. */
+public class ErrorMappers {
+
+    private final ErrorResponses responses;
+
+    ErrorMappers(ErrorResponses responses) {
+        this.responses = responses;
+    }
+
+    /** Anonymous caller on a protected route: the sign-in page for browsers, a client-side redirect for htmx. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(UriInfo uri, HttpHeaders headers) {
+        String path = uri.getPath();
+        if (ErrorResponses.isApi(path)) {
+            return responses.build(401, null, null, path, Htmx.isHtmx(headers));
+        }
+        if (Htmx.isHtmx(headers)) {
+            return Response.status(401)
+                    .header(Htmx.REDIRECT, Routes.loginThen(pagePath(headers)))
+                    .build();
+        }
+        String next = uri.getRequestUri().getRawQuery() == null
+                ? uri.getRequestUri().getRawPath()
+                : uri.getRequestUri().getRawPath() + "?" + uri.getRequestUri().getRawQuery();
+        return Response.seeOther(URI.create(Routes.loginThen(next))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return responses.build(403, null, null, uri.getPath(), Htmx.isHtmx(headers));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri, HttpHeaders headers) {
+        String first = e.errors().asMap().values().stream().findFirst().orElse(null);
+        return responses.build(422, first, null, uri.getPath(), Htmx.isHtmx(headers));
+    }
+
+    @ServerExceptionMapper
+    public Response problem(HttpProblem e, UriInfo uri, HttpHeaders headers) {
+        return responses.build(e.status(), e.detail(), null, uri.getPath(), Htmx.isHtmx(headers));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri, headers);
+        }
+        Response.ResponseBuilder response =
+                Response.fromResponse(responses.build(status, null, null, uri.getPath(), Htmx.isHtmx(headers)));
+        // Keep the header that tells the client what would work instead.
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            response.header(HttpHeaders.ALLOW, allow);
+        }
+        return response.build();
+    }
+
+    /** Anything unforeseen: logged with a reference the person can quote; the response says nothing internal. */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        Log.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
+        return responses.build(500, null, reference, uri.getPath(), Htmx.isHtmx(headers));
+    }
+
+    /** The page the htmx request came from, so sign-in can return there. */
+    private static String pagePath(HttpHeaders headers) {
+        String current = headers.getHeaderString(Htmx.CURRENT_URL);
+        if (current == null) {
+            return Routes.DASHBOARD;
+        }
+        try {
+            URI uri = URI.create(current);
+            return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return Routes.DASHBOARD;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.qide.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+import dev.qide.account.CurrentUser;
+import dev.qide.account.SignedInUser;
+import dev.qide.plan.PlanCatalog;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * What the page layout needs on every page: who is signed in, where they work, the navigation and the flash
+ * message. Templates reach it as {@code inject:page}.
+ */
+@RequestScoped
+@Named("page")
+public class PageContext {
+
+    private final CurrentUser currentUser;
+    private final Flash flash;
+    private final PlanCatalog plans;
+    private final HttpServerRequest request;
+    private final CsrfTokenParameterProvider csrf;
+
+    private SignedInUser user;
+    private boolean userLoaded;
+    private Flash.Message flashMessage;
+    private boolean flashLoaded;
+
+    PageContext(
+            CurrentUser currentUser,
+            Flash flash,
+            PlanCatalog plans,
+            HttpServerRequest request,
+            CsrfTokenParameterProvider csrf) {
+        this.currentUser = currentUser;
+        this.flash = flash;
+        this.plans = plans;
+        this.request = request;
+        this.csrf = csrf;
+    }
+
+    /**
+     * The CSRF token for this page's forms. Pages rendered before the CSRF filter ran (a 404 for an unknown path, a
+     * refused POST) reuse the token from the cookie, so the sign-out button still works there.
+     */
+    public String csrfToken() {
+        try {
+            return csrf.getToken();
+        } catch (IllegalStateException notIssuedForThisRequest) {
+            Cookie cookie = request.getCookie(csrf.getCookieName());
+            return cookie == null ? "" : cookie.getValue();
+        }
+    }
+
+    /** The signed-in person, or null on an anonymous page. */
+    public SignedInUser user() {
+        if (!userLoaded) {
+            user = currentUser.get().orElse(null);
+            userLoaded = true;
+        }
+        return user;
+    }
+
+    public boolean signedIn() {
+        return user() != null;
+    }
+
+    /** light, dark or auto: the value of the page's theme attribute. */
+    public String theme() {
+        return signedIn() ? user().theme().name().toLowerCase() : "auto";
+    }
+
+    /** Display name of the current workspace's plan. */
+    public String planName() {
+        return signedIn() ? plans.plan(user().plan()).name() : "";
+    }
+
+    /** The flash message that came with this request, shown once. */
+    public Flash.Message flash() {
+        if (!flashLoaded) {
+            flashMessage = flash.consume();
+            flashLoaded = true;
+        }
+        return flashMessage;
+    }
+
+    public List<NavItem> nav() {
+        List<NavItem> items = new ArrayList<>();
+        if (!signedIn()) {
+            return items;
+        }
+        items.add(item("Dashboard", Routes.DASHBOARD, "speedometer2"));
+        items.add(item("Billing", Routes.BILLING, "credit-card"));
+        items.add(item("Team", Routes.TEAM, "people"));
+        items.add(item("Settings", Routes.SETTINGS, "gear"));
+        if (user().platformAdmin()) {
+            items.add(item("Admin", Routes.ADMIN, "shield-lock"));
+        }
+        return items;
+    }
+
+    /** The path of this request, for links that come back here (e.g. sign-in's "next"). */
+    public String path() {
+        return request.path();
+    }
+
+    private NavItem item(String label, String href, String icon) {
+        String path = request.path();
+        boolean active = path.equals(href) || path.startsWith(href + "/");
+        return new NavItem(label, href, icon, active);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.qide.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An RFC 9457 problem document, the body of every error the JSON API answers. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance, String reference) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+}

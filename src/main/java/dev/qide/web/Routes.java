@@ -1,0 +1,47 @@
+package dev.qide.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Paths of the pages, in one place, so resources and templates never spell them twice. */
+public final class Routes {
+
+    public static final String HOME = "/";
+    public static final String DASHBOARD = "/dashboard";
+    public static final String PRICING = "/pricing";
+    public static final String SIGNUP = "/signup";
+    public static final String LOGIN = "/login";
+    public static final String LOGOUT = "/logout";
+    public static final String FORGOT_PASSWORD = "/forgot-password";
+    public static final String RESET_PASSWORD = "/reset-password";
+    public static final String VERIFY_EMAIL = "/verify-email";
+    public static final String SETTINGS = "/settings";
+    public static final String BILLING = "/billing";
+    public static final String TEAM = "/team";
+    public static final String ADMIN = "/admin";
+    public static final String OIDC_SIGN_IN = "/auth/oidc/";
+
+    private Routes() {}
+
+    /** The sign-in page, asked to come back to {@code next} afterwards. */
+    public static String loginThen(String next) {
+        String safe = safeNext(next);
+        return safe.equals(DASHBOARD) ? LOGIN : LOGIN + "?next=" + URLEncoder.encode(safe, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code next} when it is a path on this site, else the dashboard: never a redirect to another site
+     * ("//evil.example", "https://...", "/\\evil").
+     */
+    public static String safeNext(String next) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || next.chars().anyMatch(Character::isISOControl)
+                || next.length() > 2000) {
+            return DASHBOARD;
+        }
+        return next;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.qide.workspace;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import dev.qide.plan.PlanId;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The unit of billing and quota: it has the plan, the members, and (later) projects, keys and meters. */
+@Entity
+@Table(name = "workspace")
+public class Workspace extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, length = 80)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public WorkspaceKind kind;
+
+    /** The plan in force now; billing keeps it in step with the subscription. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public PlanId plan;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static Workspace create(String name, WorkspaceKind kind, PlanId plan, Instant now) {
+        Workspace workspace = new Workspace();
+        workspace.id = UUID.randomUUID();
+        workspace.name = name;
+        workspace.kind = kind;
+        workspace.plan = plan;
+        workspace.createdAt = now;
+        return workspace;
+    }
+}
