@@ -1,9 +1,8 @@
 package dev.qide;
 
-import java.time.Clock;
-
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /** The application's one source of time, injectable so tests can move it (e.g. across midnight UTC). */
 @Singleton

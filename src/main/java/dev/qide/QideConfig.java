@@ -1,10 +1,9 @@
 package dev.qide;
 
-import java.util.List;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings that belong to the whole application rather than to one feature. */
 @ConfigMapping(prefix = "qide")

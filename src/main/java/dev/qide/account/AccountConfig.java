@@ -1,12 +1,10 @@
 package dev.qide.account;
 
-import java.time.Duration;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
 
 /** Sign-in and account settings. */
 @ConfigMapping(prefix = "qide.accounts")

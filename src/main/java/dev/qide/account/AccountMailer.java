@@ -1,14 +1,12 @@
 package dev.qide.account;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.qide.QideConfig;
-
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Writes and sends the account emails. A mail server that fails is logged, never shown as an error page. */
 @ApplicationScoped
@@ -34,14 +32,16 @@ public class AccountMailer {
         return send(
                 user.email,
                 "Confirm your email for Q-IDE",
-                Templates.verifyEmail(user.displayName, baseUrl + path, validHours).render());
+                Templates.verifyEmail(user.displayName, baseUrl + path, validHours)
+                        .render());
     }
 
     boolean sendPasswordReset(User user, String path, long validMinutes) {
         return send(
                 user.email,
                 "Reset your Q-IDE password",
-                Templates.resetPassword(user.displayName, baseUrl + path, validMinutes).render());
+                Templates.resetPassword(user.displayName, baseUrl + path, validMinutes)
+                        .render());
     }
 
     private boolean send(String to, String subject, String text) {

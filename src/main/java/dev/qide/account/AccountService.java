@@ -1,24 +1,22 @@
 package dev.qide.account;
 
-import java.time.Clock;
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
-
 import dev.qide.web.FormErrors;
 import dev.qide.web.InvalidInputException;
 import dev.qide.workspace.WorkspaceService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
 
 /** Local accounts: sign-up, password sign-in, profile and password changes. */
 @ApplicationScoped
 @Transactional
 public class AccountService {
 
-    static final String DUPLICATE_EMAIL = "An account with this email already exists. Sign in instead, or reset "
-            + "your password if you forgot it.";
+    static final String DUPLICATE_EMAIL =
+            "An account with this email already exists. Sign in instead, or reset " + "your password if you forgot it.";
 
     private final Clock clock;
     private final PasswordHasher hasher;

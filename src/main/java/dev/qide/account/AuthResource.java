@@ -1,9 +1,14 @@
 package dev.qide.account;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-
+import dev.qide.web.Flash;
+import dev.qide.web.FormErrors;
+import dev.qide.web.Htmx;
+import dev.qide.web.InvalidInputException;
+import dev.qide.web.Redirects;
+import dev.qide.web.Routes;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,34 +19,25 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestQuery;
-
-import dev.qide.web.Flash;
-import dev.qide.web.FormErrors;
-import dev.qide.web.Htmx;
-import dev.qide.web.InvalidInputException;
-import dev.qide.web.Redirects;
-import dev.qide.web.Routes;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerRequest;
 
 /** Sign-up, sign-in and sign-out with a password. Identity-provider sign-in is {@link OidcSignInResource}. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class AuthResource {
 
-    static final String WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try "
-            + "again, or reset your password.";
+    static final String WRONG_CREDENTIALS =
+            "That email and password don't match an account. Check them and try " + "again, or reset your password.";
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance signup(SignUpForm form, FormErrors errors, List<OidcProvider> providers);
 
-        static native TemplateInstance signup$content(
-                SignUpForm form, FormErrors errors, List<OidcProvider> providers);
+        static native TemplateInstance signup$content(SignUpForm form, FormErrors errors, List<OidcProvider> providers);
 
         static native TemplateInstance signup$form(SignUpForm form, FormErrors errors, List<OidcProvider> providers);
 
@@ -97,7 +93,8 @@ public class AuthResource {
     @POST
     @Path("signup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signUp(@BeanParam SignUpForm form, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+    public Response signUp(
+            @BeanParam SignUpForm form, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         User user;
         try {
             user = accounts.signUp(form.email, form.displayName, form.password);
@@ -112,10 +109,11 @@ public class AuthResource {
         EmailLinks.Sent sent = emailLinks.sendVerification(user.id);
         ClientInfo client = ClientInfo.of(request);
         String token = sessions.start(user.id, "password", client);
-        flash.success(sent == EmailLinks.Sent.SENT
-                ? "Welcome to Q-IDE, " + user.displayName + "! We sent a link to " + user.email
-                        + " to confirm your address."
-                : "Welcome to Q-IDE, " + user.displayName + "!");
+        flash.success(
+                sent == EmailLinks.Sent.SENT
+                        ? "Welcome to Q-IDE, " + user.displayName + "! We sent a link to " + user.email
+                                + " to confirm your address."
+                        : "Welcome to Q-IDE, " + user.displayName + "!");
         return Redirects.to(Routes.DASHBOARD, headers)
                 .cookie(SessionCookie.of(token, client, sessionLifetime.toSeconds()))
                 .build();

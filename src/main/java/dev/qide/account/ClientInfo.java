@@ -13,7 +13,8 @@ public record ClientInfo(String userAgent, String ipAddress, boolean secure) {
         if (agent != null && agent.length() > MAX_USER_AGENT) {
             agent = agent.substring(0, MAX_USER_AGENT);
         }
-        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String address =
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         return new ClientInfo(agent, address, "https".equalsIgnoreCase(request.scheme()));
     }
 }

@@ -1,11 +1,9 @@
 package dev.qide.account;
 
-import java.util.Optional;
-
-import jakarta.enterprise.context.RequestScoped;
-
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 
 /** The signed-in person of the current request, for resources and services. */
 @RequestScoped

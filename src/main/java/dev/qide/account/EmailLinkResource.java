@@ -1,20 +1,5 @@
 package dev.qide.account;
 
-import java.time.Duration;
-
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestQuery;
-
 import dev.qide.web.Flash;
 import dev.qide.web.FormErrors;
 import dev.qide.web.Htmx;
@@ -24,6 +9,18 @@ import dev.qide.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** The pages behind links sent by email: confirming an address, and choosing a new password. */
 @Path("/")
@@ -85,7 +82,8 @@ public class EmailLinkResource {
         SignedInUser user = currentUser.require();
         switch (links.sendVerification(user.userId())) {
             case SENT -> flash.success("We sent a new confirmation link to " + user.email() + ".");
-            case RECENTLY_SENT -> flash.info("We sent a link less than a minute ago. Check your inbox and spam folder.");
+            case RECENTLY_SENT ->
+                flash.info("We sent a link less than a minute ago. Check your inbox and spam folder.");
             case NOT_NEEDED -> flash.info("Your email address is already confirmed.");
             case MAIL_FAILED -> flash.warning("We couldn't send the email just now. Please try again later.");
         }

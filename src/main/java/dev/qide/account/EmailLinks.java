@@ -1,5 +1,8 @@
 package dev.qide.account;
 
+import dev.qide.web.Routes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -7,11 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import dev.qide.web.Routes;
 
 /**
  * Single-use links sent by email: proving an address, and resetting a forgotten password. A new link is not sent
@@ -30,11 +28,7 @@ public class EmailLinks {
     private final SessionService sessions;
 
     EmailLinks(
-            Clock clock,
-            AccountConfig config,
-            AccountMailer mailer,
-            AccountService accounts,
-            SessionService sessions) {
+            Clock clock, AccountConfig config, AccountMailer mailer, AccountService accounts, SessionService sessions) {
         this.clock = clock;
         this.config = config;
         this.mailer = mailer;
@@ -60,7 +54,9 @@ public class EmailLinks {
             return Sent.RECENTLY_SENT;
         }
         String token = issue(user, EmailToken.Purpose.VERIFY_EMAIL, config.emailVerificationValidity());
-        boolean sent = mailer.sendVerification(user, link(Routes.VERIFY_EMAIL, token),
+        boolean sent = mailer.sendVerification(
+                user,
+                link(Routes.VERIFY_EMAIL, token),
                 config.emailVerificationValidity().toHours());
         return sent ? Sent.SENT : Sent.MAIL_FAILED;
     }
@@ -88,7 +84,10 @@ public class EmailLinks {
         }
         User user = found.get();
         String token = issue(user, EmailToken.Purpose.RESET_PASSWORD, config.passwordResetValidity());
-        mailer.sendPasswordReset(user, link(Routes.RESET_PASSWORD, token), config.passwordResetValidity().toMinutes());
+        mailer.sendPasswordReset(
+                user,
+                link(Routes.RESET_PASSWORD, token),
+                config.passwordResetValidity().toMinutes());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

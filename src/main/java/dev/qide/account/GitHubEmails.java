@@ -1,5 +1,10 @@
 package dev.qide.account;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,13 +13,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.logging.Log;
 
 /**
  * GitHub's user profile shows at most a public email, without saying whether it was verified; its
@@ -59,7 +57,9 @@ public class GitHubEmails {
                     .map(Entry::email)
                     .findFirst();
         } catch (IOException e) {
-            Log.warnf("Could not read the account's email addresses from GitHub: %s", e.getClass().getSimpleName());
+            Log.warnf(
+                    "Could not read the account's email addresses from GitHub: %s",
+                    e.getClass().getSimpleName());
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,15 +1,13 @@
 package dev.qide.account;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-
+import dev.qide.workspace.WorkspaceService;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-
-import dev.qide.workspace.WorkspaceService;
-import io.quarkus.logging.Log;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Accounts reached through an identity provider: the first sign-in creates the account, or links it to an existing
@@ -82,9 +80,11 @@ public class OidcAccounts {
             workspaces.createPersonalWorkspace(user);
         }
         try {
-            UserIdentity.create(user, profile.provider(), profile.subject(), email, now).persistAndFlush();
+            UserIdentity.create(user, profile.provider(), profile.subject(), email, now)
+                    .persistAndFlush();
         } catch (PersistenceException e) {
-            throw new Refused("Another sign-in with this " + providerLabel + " account is under way. Please try again.");
+            throw new Refused(
+                    "Another sign-in with this " + providerLabel + " account is under way. Please try again.");
         }
         return new SignIn(user, existing.isEmpty(), passwordRemoved);
     }

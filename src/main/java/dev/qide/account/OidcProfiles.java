@@ -1,14 +1,11 @@
 package dev.qide.account;
 
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.UserInfo;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Reads who signed in from what the provider returned: the ID token's claims, or GitHub's user API. */
 @ApplicationScoped

@@ -1,16 +1,14 @@
 package dev.qide.account;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.qide.web.Routes;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.OidcTenantConfigBuilder;
 import io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType;
 import io.quarkus.oidc.runtime.OidcTenantConfig.Provider;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The identity providers switched on by configuration, each built once into an OIDC tenant (Quarkus OIDC compares
@@ -28,13 +26,19 @@ public class OidcProviders {
 
     OidcProviders(OidcProvidersConfig config) {
         List<OidcProvider> providers = new ArrayList<>();
-        configured(config.github()).ifPresent(client -> providers.add(
-                new OidcProvider(GITHUB, "GitHub", "github", tenant(GITHUB, Provider.GITHUB, null, client))));
-        configured(config.google()).ifPresent(client -> providers.add(
-                new OidcProvider(GOOGLE, "Google", "google", tenant(GOOGLE, Provider.GOOGLE, null, client))));
+        configured(config.github())
+                .ifPresent(client -> providers.add(
+                        new OidcProvider(GITHUB, "GitHub", "github", tenant(GITHUB, Provider.GITHUB, null, client))));
+        configured(config.google())
+                .ifPresent(client -> providers.add(
+                        new OidcProvider(GOOGLE, "Google", "google", tenant(GOOGLE, Provider.GOOGLE, null, client))));
         if (config.sso().issuer().isPresent()) {
-            configured(config.sso()).ifPresent(client -> providers.add(new OidcProvider(
-                    SSO, config.sso().name(), "key", tenant(SSO, null, config.sso().issuer().get(), client))));
+            configured(config.sso())
+                    .ifPresent(client -> providers.add(new OidcProvider(
+                            SSO,
+                            config.sso().name(),
+                            "key",
+                            tenant(SSO, null, config.sso().issuer().get(), client))));
         }
         this.enabled = List.copyOf(providers);
         this.githubApiUrl = config.github().apiUrl();

@@ -1,9 +1,8 @@
 package dev.qide.account;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /**
  * Sign-in with identity providers. Each provider is switched on by giving it a client id and secret; the sign-in

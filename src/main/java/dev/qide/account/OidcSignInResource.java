@@ -1,18 +1,5 @@
 package dev.qide.account;
 
-import java.net.URI;
-import java.time.Duration;
-
-import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.NewCookie;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.RestCookie;
-import org.jboss.resteasy.reactive.RestPath;
-
 import dev.qide.web.Flash;
 import dev.qide.web.NotFoundRoute;
 import dev.qide.web.Routes;
@@ -22,6 +9,16 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * Where identity-provider sign-in lands. Quarkus OIDC runs the authorization-code flow on this path (see the
@@ -80,7 +77,8 @@ public class OidcSignInResource {
                                 .setPath(Routes.OIDC_SIGN_IN)
                                 .setMaxAge(600)
                                 .setHttpOnly(true)
-                                .setSecure("https".equalsIgnoreCase(context.request().scheme()))
+                                .setSecure("https"
+                                        .equalsIgnoreCase(context.request().scheme()))
                                 .setSameSite(CookieSameSite.LAX));
             }
             context.next();

@@ -1,13 +1,12 @@
 package dev.qide.account;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import dev.qide.web.Routes;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TenantConfigResolver;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Picks the OIDC tenant from the sign-in path: {@code /auth/oidc/github} uses the github tenant. */
 @ApplicationScoped
@@ -26,6 +25,7 @@ public class OidcTenantResolver implements TenantConfigResolver {
             return Uni.createFrom().nullItem();
         }
         String id = path.substring(Routes.OIDC_SIGN_IN.length());
-        return Uni.createFrom().item(providers.find(id).map(OidcProvider::tenant).orElse(null));
+        return Uni.createFrom()
+                .item(providers.find(id).map(OidcProvider::tenant).orElse(null));
     }
 }

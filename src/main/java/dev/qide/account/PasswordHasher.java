@@ -1,8 +1,7 @@
 package dev.qide.account;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** bcrypt hashing with the configured cost, and checks that take as long whether or not the account exists. */
 @ApplicationScoped

@@ -38,7 +38,8 @@ public final class PasswordPolicy {
         }
         String localPart = EmailAddress.localPart(EmailAddress.normalize(email));
         if (localPart.length() >= 4 && lower.contains(localPart)
-                || !displayName.isBlank() && lower.equals(DisplayName.normalize(displayName).toLowerCase(Locale.ROOT))) {
+                || !displayName.isBlank()
+                        && lower.equals(DisplayName.normalize(displayName).toLowerCase(Locale.ROOT))) {
             return Optional.of("Don't use your email address or name in your password.");
         }
         return Optional.empty();

@@ -1,12 +1,10 @@
 package dev.qide.account;
 
+import dev.qide.QideConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.qide.QideConfig;
 
 /** Platform admins are the users whose (verified) email is listed in QIDE_ADMIN_EMAILS. */
 @ApplicationScoped

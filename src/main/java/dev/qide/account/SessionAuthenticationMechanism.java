@@ -1,9 +1,5 @@
 package dev.qide.account;
 
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -15,6 +11,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 
 /**
  * Reads the session cookie. Selected for every path except the OIDC sign-in routes (see application.properties,
@@ -43,7 +41,8 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
                             .setPath("/")
                             .setMaxAge(0)
                             .setHttpOnly(true)
-                            .setSecure("https".equalsIgnoreCase(context.request().scheme()))
+                            .setSecure(
+                                    "https".equalsIgnoreCase(context.request().scheme()))
                             .setSameSite(CookieSameSite.LAX));
             return Uni.createFrom().nullItem();
         });

@@ -1,20 +1,18 @@
 package dev.qide.account;
 
+import dev.qide.workspace.Workspace;
+import dev.qide.workspace.WorkspaceMember;
+import dev.qide.workspace.WorkspaceService;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import dev.qide.workspace.Workspace;
-import dev.qide.workspace.WorkspaceMember;
-import dev.qide.workspace.WorkspaceService;
-import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
 
 /** Starts, resolves and ends sign-in sessions. */
 @ApplicationScoped

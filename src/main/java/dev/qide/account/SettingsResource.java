@@ -1,20 +1,5 @@
 package dev.qide.account;
 
-import java.util.List;
-import java.util.Optional;
-
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.RestForm;
-
 import dev.qide.web.Flash;
 import dev.qide.web.FormErrors;
 import dev.qide.web.Htmx;
@@ -24,6 +9,18 @@ import dev.qide.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.RestForm;
 
 /** The person's own settings: profile, password, theme, sign-in methods and sessions. */
 @Path(Routes.SETTINGS)
@@ -133,9 +130,10 @@ public class SettingsResource {
     public Response endOtherSessions(@Context HttpHeaders headers) {
         SignedInUser user = currentUser.require();
         long ended = sessions.endOthers(user.userId(), user.sessionId());
-        flash.success(ended == 0
-                ? "There were no other sessions."
-                : "Signed out " + ended + " other session" + (ended == 1 ? "." : "s."));
+        flash.success(
+                ended == 0
+                        ? "There were no other sessions."
+                        : "Signed out " + ended + " other session" + (ended == 1 ? "." : "s."));
         return Redirects.to(Routes.SETTINGS, headers).build();
     }
 

@@ -1,9 +1,8 @@
 package dev.qide.account;
 
-import java.util.UUID;
-
 import dev.qide.plan.PlanId;
 import dev.qide.workspace.WorkspaceRole;
+import java.util.UUID;
 
 /**
  * Who is signed in, and where they are working: what every page and API call sees, whatever the sign-in method.

@@ -1,17 +1,15 @@
 package dev.qide.account;
 
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 /** A person who signs in. The email is stored normalized (see {@link EmailAddress}) and is unique. */
 @Entity

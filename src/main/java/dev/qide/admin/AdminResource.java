@@ -1,5 +1,10 @@
 package dev.qide.admin;
 
+import dev.qide.account.PlatformAdmins;
+import dev.qide.web.Htmx;
+import dev.qide.web.Routes;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,12 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-
-import dev.qide.account.PlatformAdmins;
-import dev.qide.web.Htmx;
-import dev.qide.web.Routes;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /** The platform admin overview: sign-ups, plans, sessions. Only for QIDE_ADMIN_EMAILS with a confirmed email. */
 @Path(Routes.ADMIN)

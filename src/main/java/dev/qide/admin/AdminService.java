@@ -1,19 +1,17 @@
 package dev.qide.admin;
 
+import dev.qide.account.User;
+import dev.qide.account.UserSession;
+import dev.qide.plan.PlanId;
+import dev.qide.workspace.Workspace;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import dev.qide.account.User;
-import dev.qide.account.UserSession;
-import dev.qide.plan.PlanId;
-import dev.qide.workspace.Workspace;
 
 /** Platform-wide figures for operators. */
 @ApplicationScoped

@@ -1,12 +1,10 @@
 package dev.qide.plan;
 
-import java.util.Optional;
-import java.util.UUID;
-
+import dev.qide.workspace.Workspace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
-import dev.qide.workspace.Workspace;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The one place that answers "may workspace W do X, and how much of Y?". Features ask here; they never compare

@@ -32,7 +32,9 @@ public record Limit(long amount, boolean unlimited) {
 
     /** The amount as people read it: "10,000" or "Unlimited". */
     public String display() {
-        return unlimited ? "Unlimited" : NumberFormat.getIntegerInstance(Locale.US).format(amount);
+        return unlimited
+                ? "Unlimited"
+                : NumberFormat.getIntegerInstance(Locale.US).format(amount);
     }
 
     @Override

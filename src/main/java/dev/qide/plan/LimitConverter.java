@@ -1,7 +1,6 @@
 package dev.qide.plan;
 
 import java.util.Locale;
-
 import org.eclipse.microprofile.config.spi.Converter;
 
 /** Reads a count limit from configuration: digits (underscores allowed as separators) or {@code unlimited}. */

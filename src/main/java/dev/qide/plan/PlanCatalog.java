@@ -1,15 +1,13 @@
 package dev.qide.plan;
 
+import dev.qide.plan.PlanCatalogConfig.PlanConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.qide.plan.PlanCatalogConfig.PlanConfig;
 
 /** The five plans, read once from configuration and checked for mistakes at start. */
 @ApplicationScoped
@@ -42,15 +40,15 @@ public class PlanCatalog {
             }
         }
         if (!config.teamMembers().allows(config.teamMembersMin())) {
-            problems.add("team-members-min " + config.teamMembersMin() + " is above team-members "
-                    + config.teamMembers());
+            problems.add(
+                    "team-members-min " + config.teamMembersMin() + " is above team-members " + config.teamMembers());
         }
         if (config.byokProviders().contains(LlmProviders.CUSTOM) && !config.customEndpoint()) {
             problems.add("the custom provider needs custom-endpoint=true");
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Plan catalog entry qide.plans." + id.name().toLowerCase().replace('_', '-')
-                    + " is invalid: " + String.join("; ", problems));
+            throw new IllegalStateException("Plan catalog entry qide.plans."
+                    + id.name().toLowerCase().replace('_', '-') + " is invalid: " + String.join("; ", problems));
         }
 
         Map<Quantity, Limit> limits = new EnumMap<>(Quantity.class);

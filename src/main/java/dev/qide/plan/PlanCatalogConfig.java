@@ -1,11 +1,10 @@
 package dev.qide.plan;
 
-import java.util.List;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The plan catalog as configuration. Defaults ship in application.properties; an operator overrides any value,

@@ -26,15 +26,27 @@ public final class PlanComparison {
 
     public static List<Row> rows(List<Plan> plans) {
         List<Row> rows = new ArrayList<>();
-        rows.add(row("API calls / day", plans, plan -> Cell.text(plan.limit(Quantity.API_CALLS_PER_DAY).display())));
-        rows.add(row("LLM requests / day", plans,
+        rows.add(row(
+                "API calls / day",
+                plans,
+                plan -> Cell.text(plan.limit(Quantity.API_CALLS_PER_DAY).display())));
+        rows.add(row(
+                "LLM requests / day",
+                plans,
                 plan -> Cell.text(plan.limit(Quantity.LLM_REQUESTS_PER_DAY).display())));
-        rows.add(row("Storage", plans,
+        rows.add(row(
+                "Storage",
+                plans,
                 plan -> Cell.text(StorageLimitConverter.display(plan.limit(Quantity.STORAGE_BYTES)))));
-        rows.add(row("Concurrent code runs", plans,
+        rows.add(row(
+                "Concurrent code runs",
+                plans,
                 plan -> Cell.text(plan.limit(Quantity.CONCURRENT_RUNS).display())));
         rows.add(mark("Code execution", plans, Feature.CODE_EXECUTION));
-        rows.add(row("Platform API keys", plans, plan -> Cell.text(plan.limit(Quantity.API_KEYS).display())));
+        rows.add(row(
+                "Platform API keys",
+                plans,
+                plan -> Cell.text(plan.limit(Quantity.API_KEYS).display())));
         rows.add(mark("Outgoing webhooks", plans, Feature.OUTGOING_WEBHOOKS));
         rows.add(row("Run & debug log retention", plans, plan -> Cell.text(retention(plan))));
         rows.add(mark("File version history", plans, Feature.VERSION_HISTORY));
@@ -46,7 +58,9 @@ public final class PlanComparison {
         rows.add(mark("Audit log", plans, Feature.AUDIT_LOG));
         rows.add(mark("Member quotas", plans, Feature.MEMBER_QUOTAS));
         rows.add(mark("SSO (your own OIDC issuer)", plans, Feature.SSO));
-        rows.add(row("Platform-managed LLM keys", plans,
+        rows.add(row(
+                "Platform-managed LLM keys",
+                plans,
                 plan -> plan.has(Feature.PLATFORM_MANAGED_KEYS) ? Cell.text("Optional add-on") : Cell.mark(false)));
         rows.add(row("Support response", plans, plan -> Cell.text(plan.supportResponse())));
         return rows;

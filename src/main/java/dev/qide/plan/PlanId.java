@@ -1,9 +1,8 @@
 package dev.qide.plan;
 
+import io.quarkus.qute.TemplateEnum;
 import java.util.Locale;
 import java.util.Optional;
-
-import io.quarkus.qute.TemplateEnum;
 
 /** The five subscription plans, cheapest first. */
 @TemplateEnum

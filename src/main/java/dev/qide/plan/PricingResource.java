@@ -1,20 +1,18 @@
 package dev.qide.plan;
 
-import java.util.List;
-
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-
 import dev.qide.account.CurrentUser;
 import dev.qide.account.SignedInUser;
 import dev.qide.web.Htmx;
 import dev.qide.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /** The public pricing page: every plan side by side, straight from the catalog. */
 @Path(Routes.PRICING)
@@ -25,8 +23,7 @@ public class PricingResource {
     static class Templates {
         static native TemplateInstance pricing(List<Plan> plans, List<PlanComparison.Row> rows, PlanId current);
 
-        static native TemplateInstance pricing$content(
-                List<Plan> plans, List<PlanComparison.Row> rows, PlanId current);
+        static native TemplateInstance pricing$content(List<Plan> plans, List<PlanComparison.Row> rows, PlanId current);
     }
 
     private final PlanCatalog catalog;

@@ -2,7 +2,6 @@ package dev.qide.plan;
 
 import java.util.Locale;
 import java.util.Map;
-
 import org.eclipse.microprofile.config.spi.Converter;
 
 /** Reads a storage limit: a whole number of bytes with an optional binary suffix (K, M, G, T), or {@code unlimited}. */

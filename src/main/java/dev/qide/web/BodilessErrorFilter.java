@@ -3,7 +3,6 @@ package dev.qide.web;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
-
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -25,7 +24,8 @@ public class BodilessErrorFilter {
             return;
         }
         boolean htmx = "true".equalsIgnoreCase(request.getHeaderString(Htmx.REQUEST));
-        Response built = responses.build(status, null, null, request.getUriInfo().getPath(), htmx);
+        Response built =
+                responses.build(status, null, null, request.getUriInfo().getPath(), htmx);
         response.setEntity(built.getEntity(), null, built.getMediaType());
         built.getStringHeaders().forEach((name, values) -> {
             if (name.startsWith("HX-")) {

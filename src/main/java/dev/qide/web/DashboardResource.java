@@ -1,12 +1,5 @@
 package dev.qide.web;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-
 import dev.qide.account.CurrentUser;
 import dev.qide.account.SignedInUser;
 import dev.qide.plan.Entitlements;
@@ -14,6 +7,12 @@ import dev.qide.plan.Plan;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 
 /** Where people land after signing in: a welcome, their workspace and plan, and what to do next. */
 @Path(Routes.DASHBOARD)

@@ -1,19 +1,16 @@
 package dev.qide.web;
 
-import java.net.URI;
-import java.util.UUID;
-
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Maps every exception a resource lets out to a response its caller can read; never a stack trace. */
 public class ErrorMappers {

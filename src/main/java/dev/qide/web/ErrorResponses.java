@@ -1,11 +1,10 @@
 package dev.qide.web;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * Builds every error response in the shape its caller reads: {@code application/problem+json} for the API, a toast
@@ -70,20 +69,23 @@ public class ErrorResponses {
 
     static String defaultDetail(int status) {
         return switch (status) {
-            case 400 -> "The request could not be understood. If you were sending a form, reload the page and try "
-                    + "again: forms expire after a while, and cannot be sent from other sites.";
+            case 400 ->
+                "The request could not be understood. If you were sending a form, reload the page and try "
+                        + "again: forms expire after a while, and cannot be sent from other sites.";
             case 401 -> "Sign in to continue.";
             case 403 -> "You don't have access to this.";
-            case 404 -> "We couldn't find what you were looking for. It may have been moved or deleted, "
-                    + "or you may not have access to it.";
+            case 404 ->
+                "We couldn't find what you were looking for. It may have been moved or deleted, "
+                        + "or you may not have access to it.";
             case 405 -> "That action isn't available here.";
             case 406 -> "This resource cannot answer in the format that was asked for.";
             case 413 -> "That is more than this server accepts in one request.";
             case 415 -> "This endpoint does not accept that kind of content.";
             case 503 -> "The service is briefly unavailable. Please try again in a moment.";
-            default -> status >= 500
-                    ? "An unexpected error happened on our side. It has been logged; please try again."
-                    : "The request was refused.";
+            default ->
+                status >= 500
+                        ? "An unexpected error happened on our side. It has been logged; please try again."
+                        : "The request was refused.";
         };
     }
 }

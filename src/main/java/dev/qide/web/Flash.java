@@ -1,14 +1,12 @@
 package dev.qide.web;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
-import jakarta.enterprise.context.RequestScoped;
-
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.RequestScoped;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A one-time message carried across a redirect ("Saved.", "Signed out.") in a short-lived cookie. It is shown by

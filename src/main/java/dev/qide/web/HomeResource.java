@@ -1,16 +1,14 @@
 package dev.qide.web;
 
-import java.net.URI;
-
+import dev.qide.account.CurrentUser;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.qide.account.CurrentUser;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import java.net.URI;
 
 /** The front page: what Q-IDE is, for visitors; signed-in people go straight to their dashboard. */
 @Path(Routes.HOME)

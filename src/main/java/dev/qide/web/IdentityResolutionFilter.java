@@ -1,12 +1,10 @@
 package dev.qide.web;
 
-import jakarta.inject.Inject;
-import jakarta.ws.rs.Priorities;
-
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Resolves who is calling before anything else in the REST layer, without blocking. Pages render the navigation

@@ -1,17 +1,15 @@
 package dev.qide.web;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Named;
-
 import dev.qide.account.CurrentUser;
 import dev.qide.account.SignedInUser;
 import dev.qide.plan.PlanCatalog;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the page layout needs on every page: who is signed in, where they work, the navigation and the flash

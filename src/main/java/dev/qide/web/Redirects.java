@@ -1,9 +1,8 @@
 package dev.qide.web;
 
-import java.net.URI;
-
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
 /** Redirects after a successful POST: 303 for a plain form, a client-side redirect for htmx. */
 public final class Redirects {

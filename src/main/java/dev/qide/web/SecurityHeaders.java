@@ -1,11 +1,10 @@
 package dev.qide.web;
 
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
-
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 /**
  * Security headers on every response, pages, assets and errors alike. The policy allows scripts and styles from

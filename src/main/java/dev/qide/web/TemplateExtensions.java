@@ -1,14 +1,13 @@
 package dev.qide.web;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.TemplateExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
-import io.quarkus.arc.Arc;
-import io.quarkus.qute.TemplateExtension;
 
 /** Formatting helpers for templates: {@code {instant.ago}}, {@code {instant.date}}. */
 @TemplateExtension
@@ -24,7 +23,8 @@ public final class TemplateExtensions {
         if (instant == null) {
             return "never";
         }
-        Duration elapsed = Duration.between(instant, Arc.container().select(Clock.class).get().instant());
+        Duration elapsed = Duration.between(
+                instant, Arc.container().select(Clock.class).get().instant());
         if (elapsed.toMinutes() < 1) {
             return "just now";
         }

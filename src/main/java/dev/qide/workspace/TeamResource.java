@@ -1,14 +1,5 @@
 package dev.qide.workspace;
 
-import java.util.List;
-
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-
 import dev.qide.account.CurrentUser;
 import dev.qide.account.SignedInUser;
 import dev.qide.plan.Entitlements;
@@ -18,6 +9,13 @@ import dev.qide.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /** Who belongs to the current workspace, and with which role. */
 @Path(Routes.TEAM)

@@ -1,17 +1,15 @@
 package dev.qide.workspace;
 
-import java.time.Instant;
-import java.util.UUID;
-
+import dev.qide.plan.PlanId;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import dev.qide.plan.PlanId;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.UUID;
 
 /** The unit of billing and quota: it has the plan, the members, and (later) projects, keys and meters. */
 @Entity

@@ -1,16 +1,14 @@
 package dev.qide.workspace;
 
+import dev.qide.account.User;
+import dev.qide.plan.PlanId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import dev.qide.account.User;
-import dev.qide.plan.PlanId;
 
 /** Creates workspaces and answers who belongs to which. */
 @ApplicationScoped

@@ -1,0 +1,107 @@
+package dev.qide.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A person's browser for REST Assured tests: keeps cookies between requests, and sends forms the way a page does,
+ * with the CSRF token read from the page it came from.
+ */
+public class Browser {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    private final CookieFilter cookies = new CookieFilter();
+    private String csrfToken;
+
+    /** A new person with an account, signed in. */
+    public static Browser signedUp(String displayName) {
+        Browser browser = new Browser();
+        browser.signUp(uniqueEmail(displayName), displayName, Passwords.STRONG);
+        return browser;
+    }
+
+    public static String uniqueEmail(String hint) {
+        String local = hint.toLowerCase().replaceAll("[^a-z0-9]", "");
+        return local + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    }
+
+    private String email;
+
+    public String email() {
+        return email;
+    }
+
+    public Response signUp(String email, String displayName, String password) {
+        this.email = email;
+        get("/signup");
+        return postForm("/signup", Map.of("email", email, "displayName", displayName, "password", password));
+    }
+
+    public Response logIn(String email, String password) {
+        this.email = email;
+        get("/login");
+        return postForm("/login", Map.of("email", email, "password", password));
+    }
+
+    public Response logOut() {
+        get("/settings");
+        return postForm("/logout", Map.of());
+    }
+
+    /** A request with this browser's cookies; redirects are not followed, so tests see them. */
+    public RequestSpecification request() {
+        return given().filter(cookies).redirects().follow(false);
+    }
+
+    /** A request as htmx sends it. */
+    public RequestSpecification htmx() {
+        return request().header("HX-Request", "true");
+    }
+
+    /** GETs a page and remembers the CSRF token in it, like a browser that will submit its forms. */
+    public Response get(String path) {
+        Response response = request().get(path);
+        rememberCsrfToken(response.asString());
+        return response;
+    }
+
+    /** Posts a form with the CSRF token of the last page seen. */
+    public Response postForm(String path, Map<String, String> fields) {
+        return form(request(), fields).post(path);
+    }
+
+    /** Posts a form through htmx (the token travels in the field, as the hidden input does). */
+    public Response htmxPostForm(String path, Map<String, String> fields) {
+        return form(htmx(), fields).post(path);
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    private RequestSpecification form(RequestSpecification request, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrfToken != null) {
+            all.put("csrf-token", csrfToken);
+        }
+        request.contentType("application/x-www-form-urlencoded; charset=UTF-8");
+        all.forEach(request::formParam);
+        return request;
+    }
+
+    private void rememberCsrfToken(String html) {
+        Matcher matcher = CSRF_FIELD.matcher(html);
+        if (matcher.find()) {
+            csrfToken = matcher.group(1);
+        }
+    }
+}
