@@ -75,7 +75,12 @@ public class OidcProviders {
         } else {
             builder.authServerUrl(issuer);
         }
-        var authentication = builder.authentication().errorPath(Routes.LOGIN + "/sso-error");
+        // The callback request itself goes on to OidcSignInResource, which swaps the provider's session for a
+        // Q-IDE session in the same response: the provider's session cookie is never read back, so it is sealed
+        // with a key that lives only as long as this process (and no replica ever needs to share it).
+        builder.tokenStateManager().encryptionSecret(SecretTokens.newToken()).end();
+        var authentication =
+                builder.authentication().errorPath(Routes.LOGIN + "/sso-error").removeRedirectParameters(false);
         if (provider != Provider.GITHUB) {
             authentication.scopes("openid", "email", "profile");
         }

@@ -9,6 +9,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,11 @@ public class OidcSignInResource {
 
     /** Where to go after sign-in, kept across the round trip to the provider. */
     static final String NEXT_COOKIE = "qide_oidc_next";
+
+    /** Name of Quarkus OIDC's session cookie, suffixed with the tenant id. */
+    private static final String OIDC_SESSION_COOKIE = "q_session";
+
+    private static final int MAX_SESSION_COOKIE_CHUNKS = 5;
 
     private final OidcProviders providers;
     private final OidcProfiles profiles;
@@ -87,7 +93,10 @@ public class OidcSignInResource {
 
     @GET
     public Response signedIn(
-            @RestPath String provider, @RestCookie(NEXT_COOKIE) String next, @Context HttpServerRequest request) {
+            @RestPath String provider,
+            @RestCookie(NEXT_COOKIE) String next,
+            @Context HttpServerRequest request,
+            @Context RoutingContext routing) {
         OidcProvider oidcProvider = providers.find(provider).orElseThrow();
         ClientInfo client = ClientInfo.of(request);
         String destination = Routes.LOGIN;
@@ -107,7 +116,7 @@ public class OidcSignInResource {
         } catch (OidcAccounts.Refused refused) {
             flash.warning(refused.getMessage());
         } finally {
-            oidcSession.logout().await().atMost(Duration.ofSeconds(10));
+            dropProviderSession(provider, routing);
         }
         Response.ResponseBuilder response = Response.seeOther(URI.create(destination))
                 .cookie(new NewCookie.Builder(NEXT_COOKIE)
@@ -119,5 +128,18 @@ public class OidcSignInResource {
             response.cookie(sessionCookie);
         }
         return response.build();
+    }
+
+    /**
+     * Quarkus OIDC has just set its own session cookie on this response; the browser must not keep it. Every cookie
+     * of that session (large tokens are split into chunks) is expired in the same response.
+     */
+    private void dropProviderSession(String provider, RoutingContext routing) {
+        oidcSession.logout().await().atMost(Duration.ofSeconds(10));
+        String prefix = OIDC_SESSION_COOKIE + "_" + provider;
+        routing.response().removeCookies(prefix, true);
+        for (int chunk = 1; chunk <= MAX_SESSION_COOKIE_CHUNKS; chunk++) {
+            routing.response().removeCookies(prefix + "_chunk_" + chunk, true);
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.qide.web;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,11 @@ public final class TemplateExtensions {
             return plural(elapsed.toDays(), "day") + " ago";
         }
         return "on " + date(instant);
+    }
+
+    /** The text as a URL query value. */
+    static String urlEncoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** "22 Nov 2026" (UTC). */

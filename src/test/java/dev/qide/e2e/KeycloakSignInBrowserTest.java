@@ -1,6 +1,7 @@
 package dev.qide.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -52,6 +53,10 @@ class KeycloakSignInBrowserTest {
                 .isVisible();
         assertThat(page.getByTestId("current-plan")).containsText("Free");
         Chromium.screenshot(page, "21-dashboard-after-sso");
+        assertThat(page.context().cookies().stream().map(cookie -> cookie.name))
+                .as("the provider's session is swapped for a Q-IDE session")
+                .contains("qide_session")
+                .noneMatch(name -> name.startsWith("q_session"));
 
         page.navigate(root + "settings");
         assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Sign-in methods")))
@@ -66,6 +71,22 @@ class KeycloakSignInBrowserTest {
                 .click();
         page.waitForURL("**/dashboard", new Page.WaitForURLOptions().setTimeout(60_000));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome, Alice Keycloak")))
+                .isVisible();
+        page.context().close();
+    }
+
+    @Test
+    void signInFromAProtectedPageComesBackToIt() {
+        Page page = chromium.newPage();
+        page.navigate(root + "team");
+        page.waitForURL("**/login?next=%2Fteam");
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Sign in with " + KeycloakServer.BUTTON_LABEL))
+                .click();
+        signInAtKeycloak(page, "alice", "alice-sso-password-42");
+        page.waitForURL("**/team", new Page.WaitForURLOptions().setTimeout(60_000));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Team")))
                 .isVisible();
         page.context().close();
     }
