@@ -1,6 +1,7 @@
 package dev.qide.plan;
 
 import dev.qide.plan.PlanCatalogConfig.PlanConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The five plans, read once from configuration and checked for mistakes at start. */
+@Startup
 @ApplicationScoped
 public class PlanCatalog {
 
@@ -32,7 +34,7 @@ public class PlanCatalog {
         return List.copyOf(plans.values());
     }
 
-    private static Plan toPlan(PlanId id, PlanConfig config) {
+    static Plan toPlan(PlanId id, PlanConfig config) {
         List<String> problems = new ArrayList<>();
         for (String provider : config.byokProviders()) {
             if (!LlmProviders.isKnown(provider)) {
