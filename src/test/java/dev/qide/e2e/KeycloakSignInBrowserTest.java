@@ -6,36 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Single sign-on end to end: the button on /login, Keycloak's own sign-in page, back to the dashboard. */
 @QuarkusTest
-@Tag("browser")
 @QuarkusTestResource(value = KeycloakServer.class, restrictToAnnotatedClass = true)
-class KeycloakSignInBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class KeycloakSignInBrowserTest extends BrowserTest {
 
     @Test
     void personSignsInWithKeycloakAndLandsOnTheDashboard() {

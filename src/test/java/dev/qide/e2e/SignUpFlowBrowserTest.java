@@ -6,35 +6,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.qide.support.Browser;
 import dev.qide.support.Passwords;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What a newcomer does in a real browser: sign up, look around, sign out, sign back in. */
 @QuarkusTest
-@Tag("browser")
-class SignUpFlowBrowserTest {
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class SignUpFlowBrowserTest extends BrowserTest {
 
     @Test
     void newcomerSignsUpLandsOnTheDashboardSignsOutAndSignsBackIn() {
