@@ -17,6 +17,13 @@ public interface QideConfig {
     @WithDefault("http://localhost:8080")
     String baseUrl();
 
+    /**
+     * Behind a TLS-terminating proxy or ingress (QIDE_BEHIND_PROXY): its forwarded headers are trusted, and every
+     * cookie is marked Secure.
+     */
+    @WithDefault("false")
+    boolean behindProxy();
+
     /** Emails of platform admins (QIDE_ADMIN_EMAILS, comma-separated); admin rights need the email confirmed. */
     Optional<List<String>> adminEmails();
 }

@@ -1,5 +1,6 @@
 package dev.qide.account;
 
+import dev.qide.QideConfig;
 import dev.qide.web.Routes;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.OidcTenantConfigBuilder;
@@ -24,21 +25,22 @@ public class OidcProviders {
     private final List<OidcProvider> enabled;
     private final String githubApiUrl;
 
-    OidcProviders(OidcProvidersConfig config) {
+    OidcProviders(OidcProvidersConfig config, QideConfig qide) {
+        boolean secureCookies = qide.behindProxy();
         List<OidcProvider> providers = new ArrayList<>();
         configured(config.github())
-                .ifPresent(client -> providers.add(
-                        new OidcProvider(GITHUB, "GitHub", "github", tenant(GITHUB, Provider.GITHUB, null, client))));
+                .ifPresent(client -> providers.add(new OidcProvider(
+                        GITHUB, "GitHub", "github", tenant(GITHUB, Provider.GITHUB, null, client, secureCookies))));
         configured(config.google())
-                .ifPresent(client -> providers.add(
-                        new OidcProvider(GOOGLE, "Google", "google", tenant(GOOGLE, Provider.GOOGLE, null, client))));
+                .ifPresent(client -> providers.add(new OidcProvider(
+                        GOOGLE, "Google", "google", tenant(GOOGLE, Provider.GOOGLE, null, client, secureCookies))));
         if (config.sso().issuer().isPresent()) {
             configured(config.sso())
                     .ifPresent(client -> providers.add(new OidcProvider(
                             SSO,
                             config.sso().name(),
                             "key",
-                            tenant(SSO, null, config.sso().issuer().get(), client))));
+                            tenant(SSO, null, config.sso().issuer().get(), client, secureCookies))));
         }
         this.enabled = List.copyOf(providers);
         this.githubApiUrl = config.github().apiUrl();
@@ -64,7 +66,7 @@ public class OidcProviders {
     }
 
     private static OidcTenantConfig tenant(
-            String id, Provider provider, String issuer, OidcProvidersConfig.Client client) {
+            String id, Provider provider, String issuer, OidcProvidersConfig.Client client, boolean secureCookies) {
         OidcTenantConfigBuilder builder = OidcTenantConfig.builder()
                 .tenantId(id)
                 .applicationType(ApplicationType.WEB_APP)
@@ -79,8 +81,10 @@ public class OidcProviders {
         // Q-IDE session in the same response: the provider's session cookie is never read back, so it is sealed
         // with a key that lives only as long as this process (and no replica ever needs to share it).
         builder.tokenStateManager().encryptionSecret(SecretTokens.newToken()).end();
-        var authentication =
-                builder.authentication().errorPath(Routes.LOGIN + "/sso-error").removeRedirectParameters(false);
+        var authentication = builder.authentication()
+                .errorPath(Routes.LOGIN + "/sso-error")
+                .removeRedirectParameters(false)
+                .cookieForceSecure(secureCookies);
         if (provider != Provider.GITHUB) {
             authentication.scopes("openid", "email", "profile");
         }

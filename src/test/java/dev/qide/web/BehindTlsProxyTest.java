@@ -35,9 +35,13 @@ class BehindTlsProxyTest {
                 .statusCode(200)
                 .header("Strict-Transport-Security", containsString("max-age=31536000"));
 
-        browser.get("/signup");
+        Response form = browser.get("/signup");
+        assertThat(form.getDetailedCookie("csrf-token").isSecured()).isTrue();
+        // A real browser behind the proxy speaks HTTPS and sends its Secure cookies; this test client speaks HTTP to
+        // the proxy's port, so it hands the cookie over itself.
         Response signedUp = browser.request()
                 .header("X-Forwarded-Proto", "https")
+                .cookie("csrf-token", browser.csrfToken())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("csrf-token", browser.csrfToken())
                 .formParam("email", Browser.uniqueEmail("tls"))

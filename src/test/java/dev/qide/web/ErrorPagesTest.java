@@ -83,4 +83,36 @@ class ErrorPagesTest {
     void unknownIdentityProviderIsNotFound() {
         new Browser().request().get("/auth/oidc/myspace").then().statusCode(404).body(containsString("Not found"));
     }
+
+    @Test
+    void unexpectedFailuresShowAStyled500WithAReferenceAndNothingInternal() {
+        new Browser()
+                .request()
+                .get("/test-support/boom")
+                .then()
+                .statusCode(500)
+                .body(
+                        containsString("<!DOCTYPE html>"),
+                        containsString("Something went wrong"),
+                        containsString("Reference:"),
+                        not(containsString("IllegalStateException")),
+                        not(containsString(FailingResource.INTERNAL_DETAIL)),
+                        not(containsString("at dev.qide")));
+        new Browser()
+                .htmx()
+                .get("/test-support/boom")
+                .then()
+                .statusCode(500)
+                .header("HX-Retarget", equalTo("#toasts"))
+                .body(not(containsString(FailingResource.INTERNAL_DETAIL)));
+        new Browser()
+                .request()
+                .get("/api/test-support/boom")
+                .then()
+                .statusCode(500)
+                .contentType("application/problem+json")
+                .body("status", equalTo(500))
+                .body("reference", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{8}"))
+                .body(not(containsString(FailingResource.INTERNAL_DETAIL)));
+    }
 }
