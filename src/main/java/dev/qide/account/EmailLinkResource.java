@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Duration;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -65,7 +66,7 @@ public class EmailLinkResource {
                 .map(user -> {
                     flash.success("Thanks! " + user.email + " is confirmed.");
                     String next = currentUser.get().isPresent() ? Routes.DASHBOARD : Routes.LOGIN;
-                    return Response.seeOther(java.net.URI.create(next)).build();
+                    return Response.seeOther(URI.create(next)).build();
                 })
                 .orElseGet(() -> Response.status(410)
                         .entity(Templates.linkInvalid(

@@ -3,6 +3,7 @@ package dev.qide.web;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -29,7 +30,7 @@ public class BodilessErrorFilter {
         response.setEntity(built.getEntity(), null, built.getMediaType());
         built.getStringHeaders().forEach((name, values) -> {
             if (name.startsWith("HX-")) {
-                response.getHeaders().put(name, new java.util.ArrayList<>(values));
+                response.getHeaders().put(name, new ArrayList<>(values));
             }
         });
     }

@@ -24,35 +24,32 @@ public class ErrorMappers {
     /** Anonymous caller on a protected route: the sign-in page for browsers, a client-side redirect for htmx. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(UriInfo uri, HttpHeaders headers) {
-        String path = uri.getPath();
-        if (ErrorResponses.isApi(path)) {
-            return responses.build(401, null, null, path, Htmx.isHtmx(headers));
+        if (ErrorResponses.isApi(uri.getPath())) {
+            return respond(401, null, null, uri, headers);
         }
         if (Htmx.isHtmx(headers)) {
             return Response.status(401)
                     .header(Htmx.REDIRECT, Routes.loginThen(pagePath(headers)))
                     .build();
         }
-        String next = uri.getRequestUri().getRawQuery() == null
-                ? uri.getRequestUri().getRawPath()
-                : uri.getRequestUri().getRawPath() + "?" + uri.getRequestUri().getRawQuery();
-        return Response.seeOther(URI.create(Routes.loginThen(next))).build();
+        return Response.seeOther(URI.create(Routes.loginThen(pathAndQuery(uri.getRequestUri()))))
+                .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
-        return responses.build(403, null, null, uri.getPath(), Htmx.isHtmx(headers));
+        return respond(403, null, null, uri, headers);
     }
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, UriInfo uri, HttpHeaders headers) {
         String first = e.errors().asMap().values().stream().findFirst().orElse(null);
-        return responses.build(422, first, null, uri.getPath(), Htmx.isHtmx(headers));
+        return respond(422, first, null, uri, headers);
     }
 
     @ServerExceptionMapper
     public Response problem(HttpProblem e, UriInfo uri, HttpHeaders headers) {
-        return responses.build(e.status(), e.detail(), null, uri.getPath(), Htmx.isHtmx(headers));
+        return respond(e.status(), e.detail(), null, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -61,8 +58,7 @@ public class ErrorMappers {
         if (status >= 500) {
             return unexpected(e, uri, headers);
         }
-        Response.ResponseBuilder response =
-                Response.fromResponse(responses.build(status, null, null, uri.getPath(), Htmx.isHtmx(headers)));
+        Response.ResponseBuilder response = Response.fromResponse(respond(status, null, null, uri, headers));
         // Keep the header that tells the client what would work instead.
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow != null) {
@@ -76,7 +72,11 @@ public class ErrorMappers {
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         Log.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
-        return responses.build(500, null, reference, uri.getPath(), Htmx.isHtmx(headers));
+        return respond(500, null, reference, uri, headers);
+    }
+
+    private Response respond(int status, String detail, String reference, UriInfo uri, HttpHeaders headers) {
+        return responses.build(status, detail, reference, uri.getPath(), Htmx.isHtmx(headers));
     }
 
     /** The page the htmx request came from, so sign-in can return there. */
@@ -86,10 +86,13 @@ public class ErrorMappers {
             return Routes.DASHBOARD;
         }
         try {
-            URI uri = URI.create(current);
-            return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+            return pathAndQuery(URI.create(current));
         } catch (IllegalArgumentException e) {
             return Routes.DASHBOARD;
         }
+    }
+
+    private static String pathAndQuery(URI uri) {
+        return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
     }
 }

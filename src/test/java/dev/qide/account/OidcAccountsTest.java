@@ -10,6 +10,7 @@ import dev.qide.workspace.WorkspaceMember;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class OidcAccountsTest {
     void verifiedEmailLinksToTheExistingAccountAndKeepsItsPassword() {
         Browser owner = Browser.signedUp("Existing");
         QuarkusTransaction.requiringNew()
-                .run(() -> User.findByEmail(owner.email()).orElseThrow().emailVerifiedAt = java.time.Instant.now());
+                .run(() -> User.findByEmail(owner.email()).orElseThrow().emailVerifiedAt = Instant.now());
 
         OidcAccounts.SignIn signIn = accounts.signIn(profile("github", owner.email(), true, "Someone"), "GitHub");
         assertThat(signIn.created()).isFalse();

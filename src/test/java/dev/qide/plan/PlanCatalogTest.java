@@ -9,6 +9,7 @@ import dev.qide.workspace.WorkspaceMember;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The shipped catalog holds every figure of ARCHITECTURE.md's plan table. */
@@ -90,7 +91,7 @@ class PlanCatalogTest {
         browser.get("/dashboard").then().statusCode(200);
         assertThat(browser.get("/billing").asString()).contains("Pro plan");
 
-        assertThat(entitlements.of(java.util.UUID.randomUUID())).isEmpty();
+        assertThat(entitlements.of(UUID.randomUUID())).isEmpty();
     }
 
     private void assertLimits(

@@ -2,6 +2,7 @@ package dev.qide.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.qide.account.SessionCookie;
 import dev.qide.support.Browser;
@@ -55,10 +56,6 @@ class BehindTlsProxyTest {
 
     @Test
     void plainHttpRequestsGetNoHsts() {
-        new Browser()
-                .request()
-                .get("/login")
-                .then()
-                .header("Strict-Transport-Security", org.hamcrest.Matchers.nullValue());
+        new Browser().request().get("/login").then().header("Strict-Transport-Security", nullValue());
     }
 }

@@ -2,6 +2,7 @@ package dev.qide.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import dev.qide.support.Browser;
@@ -112,7 +113,7 @@ class ErrorPagesTest {
                 .statusCode(500)
                 .contentType("application/problem+json")
                 .body("status", equalTo(500))
-                .body("reference", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{8}"))
+                .body("reference", matchesPattern("[0-9a-f]{8}"))
                 .body(not(containsString(FailingResource.INTERNAL_DETAIL)));
     }
 }

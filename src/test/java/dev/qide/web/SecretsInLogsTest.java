@@ -9,7 +9,9 @@ import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
@@ -38,7 +40,7 @@ class SecretsInLogsTest {
 
     @BeforeEach
     void startCapture() {
-        capture.setLevel(java.util.logging.Level.ALL);
+        capture.setLevel(Level.ALL);
         Logger.getLogger("").addHandler(capture);
     }
 
@@ -57,8 +59,7 @@ class SecretsInLogsTest {
         browser.logIn(browser.email(), "wrong-" + password);
         browser.logIn(browser.email(), password);
         browser.get("/settings");
-        browser.postForm(
-                "/settings/password", java.util.Map.of("currentPassword", "x" + password, "newPassword", "short"));
+        browser.postForm("/settings/password", Map.of("currentPassword", "x" + password, "newPassword", "short"));
         browser.request().cookie(SessionCookie.NAME, token).get("/dashboard");
 
         assertThat(lines).isNotEmpty();
