@@ -29,14 +29,6 @@ public class Entitlements {
         return Workspace.<Workspace>findByIdOptional(workspaceId).map(this::of);
     }
 
-    public boolean may(Workspace workspace, Feature feature) {
-        return of(workspace).may(feature);
-    }
-
-    public Limit limit(Workspace workspace, Quantity quantity) {
-        return of(workspace).limit(quantity);
-    }
-
     /** What a workspace on {@code plan} is entitled to, for pages that compare plans. */
     public Plan plan(PlanId plan) {
         return catalog.plan(plan);

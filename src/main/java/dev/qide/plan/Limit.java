@@ -25,11 +25,6 @@ public record Limit(long amount, boolean unlimited) {
         return unlimited || wanted <= amount;
     }
 
-    /** True when nothing at all is allowed. */
-    public boolean isZero() {
-        return !unlimited && amount == 0;
-    }
-
     /** The amount as people read it: "10,000" or "Unlimited". */
     public String display() {
         return unlimited

@@ -17,18 +17,6 @@ public class HttpProblem extends WebApplicationException {
         this.detail = detail;
     }
 
-    public static HttpProblem notFound(String detail) {
-        return new HttpProblem(404, detail);
-    }
-
-    public static HttpProblem forbidden(String detail) {
-        return new HttpProblem(403, detail);
-    }
-
-    public static HttpProblem badRequest(String detail) {
-        return new HttpProblem(400, detail);
-    }
-
     public int status() {
         return status;
     }
