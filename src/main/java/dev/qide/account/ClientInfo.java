@@ -1,5 +1,6 @@
 package dev.qide.account;
 
+import dev.qide.web.Cookies;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Where a request came from, as recorded with a session: the browser's name and the caller's address. */
@@ -15,6 +16,6 @@ public record ClientInfo(String userAgent, String ipAddress, boolean secure) {
         }
         String address =
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return new ClientInfo(agent, address, "https".equalsIgnoreCase(request.scheme()));
+        return new ClientInfo(agent, address, Cookies.overHttps(request));
     }
 }

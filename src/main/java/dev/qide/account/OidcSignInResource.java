@@ -1,12 +1,11 @@
 package dev.qide.account;
 
+import dev.qide.web.Cookies;
 import dev.qide.web.Flash;
 import dev.qide.web.NotFoundRoute;
 import dev.qide.web.Routes;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -79,13 +78,8 @@ public class OidcSignInResource {
             String next = context.request().getParam("next");
             if (next != null && context.request().getParam("code") == null) {
                 context.response()
-                        .addCookie(Cookie.cookie(NEXT_COOKIE, Routes.safeNext(next))
-                                .setPath(Routes.OIDC_SIGN_IN)
-                                .setMaxAge(600)
-                                .setHttpOnly(true)
-                                .setSecure("https"
-                                        .equalsIgnoreCase(context.request().scheme()))
-                                .setSameSite(CookieSameSite.LAX));
+                        .addCookie(Cookies.httpOnly(
+                                NEXT_COOKIE, Routes.safeNext(next), Routes.OIDC_SIGN_IN, 600, context.request()));
             }
             context.next();
         });

@@ -1,5 +1,6 @@
 package dev.qide.account;
 
+import dev.qide.web.Cookies;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -9,7 +10,6 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -36,14 +36,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         SessionTokenRequest request = new SessionTokenRequest(cookie.getValue());
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identities.authenticate(request).onFailure().recoverWithUni(failure -> {
-            context.response()
-                    .addCookie(Cookie.cookie(SessionCookie.NAME, "")
-                            .setPath("/")
-                            .setMaxAge(0)
-                            .setHttpOnly(true)
-                            .setSecure(
-                                    "https".equalsIgnoreCase(context.request().scheme()))
-                            .setSameSite(CookieSameSite.LAX));
+            context.response().addCookie(Cookies.httpOnly(SessionCookie.NAME, "", "/", 0, context.request()));
             return Uni.createFrom().nullItem();
         });
     }

@@ -1,7 +1,6 @@
 package dev.qide.web;
 
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.net.URLDecoder;
@@ -75,9 +74,8 @@ public class Flash {
             return;
         }
         cookieHandlerAdded = true;
-        boolean secure = "https".equalsIgnoreCase(routing.request().scheme());
         routing.addHeadersEndHandler(ignored -> {
-            Cookie cookie = responseCookie(secure);
+            Cookie cookie = responseCookie();
             if (cookie != null) {
                 routing.response().headers().add("Set-Cookie", cookie.encode());
             }
@@ -85,20 +83,11 @@ public class Flash {
     }
 
     /** The cookie to send with this response: the new message, a deletion of the shown one, or nothing. */
-    private Cookie responseCookie(boolean secure) {
+    private Cookie responseCookie() {
         if (outgoing != null) {
             String value = URLEncoder.encode(outgoing.level() + "|" + outgoing.text(), StandardCharsets.UTF_8);
-            return cookie(value, MAX_AGE_SECONDS, secure);
+            return Cookies.httpOnly(COOKIE, value, "/", MAX_AGE_SECONDS, routing.request());
         }
-        return consumed ? cookie("", 0, secure) : null;
-    }
-
-    private static Cookie cookie(String value, int maxAge, boolean secure) {
-        return Cookie.cookie(COOKIE, value)
-                .setPath("/")
-                .setMaxAge(maxAge)
-                .setHttpOnly(true)
-                .setSecure(secure)
-                .setSameSite(CookieSameSite.LAX);
+        return consumed ? Cookies.httpOnly(COOKIE, "", "/", 0, routing.request()) : null;
     }
 }

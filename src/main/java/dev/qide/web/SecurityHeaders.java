@@ -38,7 +38,7 @@ public class SecurityHeaders {
         headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
         headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
         headers.set("Cross-Origin-Opener-Policy", "same-origin");
-        if ("https".equalsIgnoreCase(context.request().scheme())) {
+        if (Cookies.overHttps(context.request())) {
             headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         context.next();
