@@ -34,6 +34,10 @@ public class Workspace extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Bytes of project files and history held; kept by {@code WorkspaceStorage}. */
+    @Column(name = "storage_used_bytes", nullable = false)
+    public long storageUsedBytes;
+
     public static Workspace create(String name, WorkspaceKind kind, PlanId plan, Instant now) {
         Workspace workspace = new Workspace();
         workspace.id = UUID.randomUUID();

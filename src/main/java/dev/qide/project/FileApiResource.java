@@ -1,0 +1,140 @@
+package dev.qide.project;
+
+import dev.qide.account.CurrentUser;
+import dev.qide.account.SignedInUser;
+import dev.qide.project.ProjectViews.FileView;
+import dev.qide.project.ProjectViews.VersionView;
+import dev.qide.web.InvalidInputException;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A project's files, folders and file history as JSON; the editor page works through these same routes. */
+@Path("/api/projects/{projectId}/files")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class FileApiResource {
+
+    /** A new file (with optional content) or folder. */
+    public record CreateFileRequest(String path, String content, Boolean folder) {}
+
+    /**
+     * A change: new {@code content} over {@code base_revision} (autosave when the editor saved on its own), and/or a
+     * new {@code path} to move or rename.
+     */
+    public record UpdateFileRequest(String content, Integer baseRevision, Boolean autosave, String path) {}
+
+    private final FileService files;
+    private final CurrentUser currentUser;
+
+    FileApiResource(FileService files, CurrentUser currentUser) {
+        this.files = files;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    public List<FileView> tree(UUID projectId) {
+        return files.tree(currentUser.require(), projectId).stream()
+                .map(file -> FileView.of(file, false))
+                .toList();
+    }
+
+    @POST
+    public Response create(UUID projectId, CreateFileRequest request) {
+        if (request == null) {
+            throw InvalidInputException.of("path", "Send the new file's path.");
+        }
+        ProjectFile file = files.create(
+                currentUser.require(),
+                projectId,
+                request.path(),
+                Boolean.TRUE.equals(request.folder()),
+                request.content());
+        return Response.created(URI.create("/api/projects/" + projectId + "/files/" + file.id))
+                .entity(FileView.of(file, true))
+                .build();
+    }
+
+    @GET
+    @Path("{fileId}")
+    public FileView get(UUID projectId, UUID fileId) {
+        return FileView.of(files.read(currentUser.require(), projectId, fileId), true);
+    }
+
+    @PUT
+    @Path("{fileId}")
+    public FileView update(UUID projectId, UUID fileId, UpdateFileRequest request) {
+        if (request == null || (request.content() == null && request.path() == null)) {
+            throw InvalidInputException.of("content", "Send new content (with base_revision), a new path, or both.");
+        }
+        SignedInUser user = currentUser.require();
+        ProjectFile file = null;
+        if (request.content() != null) {
+            file = files.save(
+                    user,
+                    projectId,
+                    fileId,
+                    request.content(),
+                    request.baseRevision(),
+                    Boolean.TRUE.equals(request.autosave()));
+        }
+        if (request.path() != null) {
+            file = files.move(user, projectId, fileId, request.path());
+        }
+        return FileView.of(file, true);
+    }
+
+    @DELETE
+    @Path("{fileId}")
+    public Response delete(UUID projectId, UUID fileId) {
+        files.delete(currentUser.require(), projectId, fileId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{fileId}/versions")
+    public List<VersionView> versions(UUID projectId, UUID fileId) {
+        List<FileVersion> versions = files.versions(currentUser.require(), projectId, fileId);
+        Map<UUID, String> authors = files.authorsOf(versions);
+        return versions.stream().map(version -> view(version, authors, false)).toList();
+    }
+
+    @GET
+    @Path("{fileId}/versions/{versionId}")
+    public VersionView version(UUID projectId, UUID fileId, UUID versionId) {
+        FileVersion version = files.version(currentUser.require(), projectId, fileId, versionId);
+        return view(version, files.authorsOf(List.of(version)), true);
+    }
+
+    /** Makes an old version current again, recorded as a new version. */
+    @POST
+    @Path("{fileId}/versions/{versionId}/restore")
+    public FileView restore(UUID projectId, UUID fileId, UUID versionId) {
+        return FileView.of(files.restore(currentUser.require(), projectId, fileId, versionId), true);
+    }
+
+    private static VersionView view(FileVersion version, Map<UUID, String> authors, boolean withContent) {
+        return new VersionView(
+                version.id,
+                version.revision,
+                version.authorId,
+                authors.getOrDefault(version.authorId, "Deleted user"),
+                version.autosave,
+                version.sizeBytes,
+                version.createdAt,
+                version.updatedAt,
+                withContent ? version.content : null);
+    }
+}

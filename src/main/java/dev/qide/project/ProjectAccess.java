@@ -1,0 +1,85 @@
+package dev.qide.project;
+
+import dev.qide.web.HttpProblem;
+import dev.qide.workspace.WorkspaceMember;
+import dev.qide.workspace.WorkspaceRole;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one place that decides who may do what with a project. Members of its workspace work by their role; people
+ * it was shared with work by their share. Everyone else is told it does not exist.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ProjectAccess {
+
+    static final String NOT_FOUND = "That project does not exist, or it is not shared with you.";
+
+    /** A project together with what the caller may do with it. */
+    public record Granted(Project project, ProjectPermission permission) {
+
+        public boolean canEdit() {
+            return permission.includes(ProjectPermission.EDIT);
+        }
+
+        public boolean canManage() {
+            return permission.includes(ProjectPermission.MANAGE);
+        }
+    }
+
+    /** The live project, if {@code userId} may do at least {@code needed} with it; 404 or 403 otherwise. */
+    public Granted require(UUID projectId, UUID userId, ProjectPermission needed) {
+        Project project = Project.findLive(projectId).orElseThrow(ProjectAccess::notFound);
+        return check(project, userId, needed);
+    }
+
+    /** Like {@link #require}, for a project in the trash (to restore it). */
+    public Granted requireInTrash(UUID projectId, UUID userId) {
+        Project project = Project.<Project>findByIdOptional(projectId)
+                .filter(Project::inTrash)
+                .orElseThrow(ProjectAccess::notFound);
+        return check(project, userId, ProjectPermission.MANAGE);
+    }
+
+    public Optional<ProjectPermission> permissionOf(Project project, UUID userId) {
+        Optional<WorkspaceMember> member = WorkspaceMember.find(project.workspaceId, userId);
+        if (member.isPresent()) {
+            return Optional.of(forMember(member.get().role));
+        }
+        return ProjectShare.find(project.id, userId).map(share -> forShare(share.role));
+    }
+
+    /** Whether someone with this workspace role may create projects in the workspace. */
+    public static boolean mayCreateIn(WorkspaceRole role) {
+        return forMember(role).includes(ProjectPermission.MANAGE);
+    }
+
+    private Granted check(Project project, UUID userId, ProjectPermission needed) {
+        ProjectPermission permission = permissionOf(project, userId).orElseThrow(ProjectAccess::notFound);
+        if (!permission.includes(needed)) {
+            throw new HttpProblem(403, refusal(needed));
+        }
+        return new Granted(project, permission);
+    }
+
+    private static ProjectPermission forMember(WorkspaceRole role) {
+        return role == WorkspaceRole.VIEWER ? ProjectPermission.VIEW : ProjectPermission.MANAGE;
+    }
+
+    private static ProjectPermission forShare(ShareRole role) {
+        return role == ShareRole.EDITOR ? ProjectPermission.EDIT : ProjectPermission.VIEW;
+    }
+
+    private static String refusal(ProjectPermission needed) {
+        return needed == ProjectPermission.EDIT
+                ? "You can view this project but not change it."
+                : "Only the project's workspace can rename, share or delete it.";
+    }
+
+    static HttpProblem notFound() {
+        return new HttpProblem(404, NOT_FOUND);
+    }
+}
