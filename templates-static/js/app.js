@@ -53,6 +53,9 @@
     showToast(element);
   }
 
+  // Other scripts (the editor) show their messages the same way.
+  window.qideToast = toast;
+
   // Errors come back as a toast fragment (see ErrorResponses); anything else gets a plain message.
   document.body.addEventListener("htmx:responseError", function (event) {
     var xhr = event.detail.xhr;

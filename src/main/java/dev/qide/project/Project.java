@@ -66,6 +66,11 @@ public class Project extends PanacheEntityBase {
         return deletedAt != null;
     }
 
+    /** When a project in the trash will be purged for good. */
+    public Instant purgeAt() {
+        return deletedAt == null ? null : deletedAt.plus(ProjectService.TRASH_RETENTION);
+    }
+
     public static Optional<Project> findLive(UUID id) {
         return Project.<Project>findByIdOptional(id).filter(project -> !project.inTrash());
     }

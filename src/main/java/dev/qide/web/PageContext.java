@@ -94,6 +94,7 @@ public class PageContext {
             return items;
         }
         items.add(item("Dashboard", Routes.DASHBOARD, "speedometer2"));
+        items.add(item("Projects", Routes.PROJECTS, "folder2-open"));
         items.add(item("Billing", Routes.BILLING, "credit-card"));
         items.add(item("Team", Routes.TEAM, "people"));
         items.add(item("Settings", Routes.SETTINGS, "gear"));

@@ -2,6 +2,7 @@ package dev.qide.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /** Paths of the pages, in one place, so resources and templates never spell them twice. */
 public final class Routes {
@@ -19,9 +20,22 @@ public final class Routes {
     public static final String BILLING = "/billing";
     public static final String TEAM = "/team";
     public static final String ADMIN = "/admin";
+    public static final String PROJECTS = "/projects";
+    public static final String PROJECT_TRASH = "/projects/trash";
+    public static final String EDITOR = "/editor";
     public static final String OIDC_SIGN_IN = "/auth/oidc/";
 
     private Routes() {}
+
+    /** The settings page of one project: details, sharing, deletion. */
+    public static String project(UUID projectId) {
+        return PROJECTS + "/" + projectId;
+    }
+
+    /** The editor of one project. */
+    public static String editor(UUID projectId) {
+        return EDITOR + "/" + projectId;
+    }
 
     /** The sign-in page, asked to come back to {@code next} afterwards. */
     public static String loginThen(String next) {
