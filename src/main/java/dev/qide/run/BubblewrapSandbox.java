@@ -1,0 +1,154 @@
+package dev.qide.run;
+
+import dev.qide.QideConfig;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Runs programs in bubblewrap on this server, each in a fresh set of namespaces and its own cgroups.
+ *
+ * <p>What the program gets, and why:
+ *
+ * <ul>
+ *   <li><b>Isolation</b>: {@code --unshare-all} gives it its own user, pid, network, ipc, uts and cgroup namespaces;
+ *       its network has only a loopback interface of its own, so it reaches neither the internet nor anything
+ *       listening on the server's loopback. It runs as uid 65534 with no capabilities ({@code --cap-drop ALL}, no new
+ *       user namespaces), sees only /usr and the links beside it read-only (see {@link SystemFolders}), a private
+ *       /proc, /dev and /tmp, and its project copied into a private tmpfs /work. The host environment never reaches
+ *       it: bubblewrap itself starts with an empty environment (it shows inside as /proc/1) and the program gets
+ *       PATH, HOME=/work, TMPDIR and LANG only.
+ *   <li><b>Time</b>: a supervising thread kills the run at its time limit. Killing bubblewrap kills the sandbox's
+ *       pid 1 ({@code --die-with-parent}), and the end of a pid namespace's pid 1 ends every process in it, so a
+ *       stop or timeout leaves nothing behind, however many processes the program started.
+ *   <li><b>Memory</b>: a cgroup v1 memory group per run, limit = {@code qide.sandbox.memory}. Its files in /tmp and
+ *       /work are tmpfs pages charged to the same group, so the limit bounds memory and disk together. An address
+ *       space limit (RLIMIT_AS) was the alternative, but Node.js reserves gigabytes of address space at start and
+ *       dies under any useful value. When the kernel kills a process for memory, the whole run is stopped.
+ *   <li><b>Processes</b>: a cgroup v1 pids group per run, limit = {@code qide.sandbox.max-processes} (threads count
+ *       too). RLIMIT_NPROC was the alternative, but the kernel does not apply it to root, and the sandboxed uid maps
+ *       to the server's uid. When the kernel refuses a fork for the limit, the whole run is stopped, so a fork bomb
+ *       ends within a fraction of a second instead of spinning until its time limit.
+ *   <li><b>Output</b>: counted as it is read; at the cap the run is stopped and the rest dropped.
+ * </ul>
+ *
+ * <p>A run joins its cgroups before bubblewrap starts (a shell writes its own pid to them, then execs bubblewrap), so
+ * no process of the run ever runs outside them. When bubblewrap is missing, or the memory and pids cgroup v1
+ * controllers are not mounted or not writable (the server must run as root, or be given its cgroups), every run is
+ * refused with {@link SandboxUnavailableException}: nothing ever runs without the sandbox.
+ *
+ * <p>Interpreters are looked up in the sandbox's PATH (/usr/local/bin, /usr/bin, /bin) as the sandbox sees it, so a
+ * python3 of the server's own user (e.g. in /root/.pyenv) is never used; on Debian that is /usr/bin/python3 from the
+ * python3 package, /usr/bin/node from nodejs, /usr/bin/bash.
+ */
+@ApplicationScoped
+public class BubblewrapSandbox implements Sandbox {
+
+    private final SandboxConfig config;
+    private final Path scratchRoot;
+
+    public BubblewrapSandbox(SandboxConfig config, QideConfig qideConfig) {
+        this.config = config;
+        this.scratchRoot = Path.of(config.scratchDir().orElse(qideConfig.dataDir() + "/sandbox"))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        try {
+            hostSetup();
+            return Optional.empty();
+        } catch (SandboxUnavailableException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    @Override
+    public SandboxRun start(SandboxRequest request, SandboxOutput output) {
+        HostSetup host = hostSetup();
+        RunLanguage language = request.language();
+        Optional<String> interpreter = SystemFolders.findInterpreter(language.interpreter());
+        if (interpreter.isEmpty()) {
+            return SandboxRun.ended(RunResult.failedToStart(language.displayName()
+                    + " is not installed on this server (no " + language.interpreter() + " in "
+                    + String.join(", ", SystemFolders.SEARCH_PATH) + ")."));
+        }
+        List<String> program = new ArrayList<>();
+        program.add(interpreter.get());
+        program.addAll(language.interpreterArguments());
+        program.add(request.entryFile());
+
+        RunLimits limits = limitsFor(request);
+        String name = "run-" + UUID.randomUUID();
+        ScratchFolder scratch = null;
+        RunCgroup cgroup = null;
+        try {
+            scratch = ScratchFolder.create(scratchRoot, name, request.files());
+            cgroup = RunCgroup.create(host.memory(), host.pids(), name, limits);
+            List<String> command = BubblewrapCommand.build(
+                    host.bubblewrap(), cgroup.membershipFiles(), scratch.path(), limits, program);
+            return BubblewrapRun.start(name, command, cgroup, scratch, limits, output);
+        } catch (IOException e) {
+            Log.errorf(e, "Could not start sandbox run %s", name);
+            if (cgroup != null) {
+                cgroup.remove();
+            }
+            if (scratch != null) {
+                scratch.delete();
+            }
+            return SandboxRun.ended(RunResult.failedToStart("The sandbox could not be set up for this run."));
+        }
+    }
+
+    /** The limits of a run: the server's, with the time limit the request asks for, up to the maximum. */
+    RunLimits limitsFor(SandboxRequest request) {
+        Duration asked = request.timeout() == null ? config.defaultTimeout() : request.timeout();
+        Duration timeout = asked.compareTo(config.maxTimeout()) > 0 ? config.maxTimeout() : asked;
+        return new RunLimits(
+                timeout,
+                config.memory().asLongValue(),
+                config.maxProcesses(),
+                config.outputCap().asLongValue());
+    }
+
+    /** What a run needs from this server, or why runs are refused. */
+    private HostSetup hostSetup() {
+        Path bubblewrap = findBubblewrap()
+                .orElseThrow(() -> new SandboxUnavailableException(
+                        "Running code is turned off on this server: bubblewrap (bwrap), the sandbox every run needs,"
+                                + " is not installed."));
+        Optional<CgroupHierarchy> memory = CgroupHierarchy.find("memory");
+        Optional<CgroupHierarchy> pids = CgroupHierarchy.find("pids");
+        if (memory.isEmpty() || pids.isEmpty()) {
+            throw new SandboxUnavailableException("Running code is turned off on this server: it cannot cap a run's"
+                    + " memory and processes (bubblewrap needs the cgroup v1 memory and pids controllers, writable"
+                    + " by the server).");
+        }
+        return new HostSetup(bubblewrap, memory.get(), pids.get());
+    }
+
+    /** The configured bwrap: a path as given, or a name looked up on the server's PATH, then in /usr/bin. */
+    private Optional<Path> findBubblewrap() {
+        String configured = config.bwrap();
+        if (configured.contains("/")) {
+            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
+        }
+        String serverPath = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        return Stream.concat(Stream.of(serverPath.split(":")), Stream.of("/usr/bin"))
+                .filter(folder -> !folder.isBlank())
+                .map(folder -> Path.of(folder, configured))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    private record HostSetup(Path bubblewrap, CgroupHierarchy memory, CgroupHierarchy pids) {}
+}

@@ -1,0 +1,43 @@
+package dev.qide.run;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where and under which limits project files run (see BubblewrapSandbox). */
+@ConfigMapping(prefix = "qide.sandbox")
+public interface SandboxConfig {
+
+    /** The bubblewrap program: a name looked up on the server's PATH and in /usr/bin, or a full path. */
+    @WithDefault("bwrap")
+    String bwrap();
+
+    /** Time limit of a run that asks for none. */
+    @WithDefault("30s")
+    Duration defaultTimeout();
+
+    /** Longest time limit a run may ask for; longer requests get this. */
+    @WithDefault("120s")
+    Duration maxTimeout();
+
+    /** Memory of a run's processes together, files it writes included; beyond it the run is stopped. */
+    @WithDefault("512M")
+    MemorySize memory();
+
+    /** Processes and threads a run may have at once; trying to start one more stops the run. */
+    @WithDefault("64")
+    @Min(8)
+    @Max(4096)
+    int maxProcesses();
+
+    /** Output (stdout and stderr together) streamed and kept per run; beyond it the run is stopped. */
+    @WithDefault("1M")
+    MemorySize outputCap();
+
+    /** Folder for the runs' copies of project files, each deleted when its run ends; default {data-dir}/sandbox. */
+    Optional<String> scratchDir();
+}

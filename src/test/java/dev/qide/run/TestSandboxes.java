@@ -1,0 +1,83 @@
+package dev.qide.run;
+
+import dev.qide.QideConfig;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Sandboxes built the way the application builds them, with the default limits and a data folder of the test's. */
+final class TestSandboxes {
+
+    private TestSandboxes() {}
+
+    static BubblewrapSandbox create(Path dataDir) {
+        return create(dataDir, "bwrap");
+    }
+
+    static BubblewrapSandbox create(Path dataDir, String bwrap) {
+        return new BubblewrapSandbox(config(bwrap), qideConfig(dataDir));
+    }
+
+    static SandboxConfig config(String bwrap) {
+        return new Config(
+                bwrap, Duration.ofSeconds(30), Duration.ofSeconds(120), size("512M"), 64, size("1M"), Optional.empty());
+    }
+
+    /** Runs one file and waits for its result. */
+    static RunResult run(Sandbox sandbox, RunLanguage language, String source) throws Exception {
+        String entry = "main" + language.extensions().getFirst();
+        return run(sandbox, new SandboxRequest(language, Map.of(entry, source), entry), SandboxOutput.ignore());
+    }
+
+    static RunResult run(Sandbox sandbox, SandboxRequest request, SandboxOutput output) throws Exception {
+        return sandbox.start(request, output).result().get(60, TimeUnit.SECONDS);
+    }
+
+    static SandboxRequest request(RunLanguage language, String source, Duration timeout) {
+        String entry = "main" + language.extensions().getFirst();
+        return new SandboxRequest(language, Map.of(entry, source), entry, timeout);
+    }
+
+    private static MemorySize size(String text) {
+        return new MemorySizeConverter().convert(text);
+    }
+
+    private static QideConfig qideConfig(Path dataDir) {
+        return new QideConfig() {
+            @Override
+            public String dataDir() {
+                return dataDir.toString();
+            }
+
+            @Override
+            public String baseUrl() {
+                return "http://localhost:8081";
+            }
+
+            @Override
+            public boolean behindProxy() {
+                return false;
+            }
+
+            @Override
+            public Optional<List<String>> adminEmails() {
+                return Optional.empty();
+            }
+        };
+    }
+
+    private record Config(
+            String bwrap,
+            Duration defaultTimeout,
+            Duration maxTimeout,
+            MemorySize memory,
+            int maxProcesses,
+            MemorySize outputCap,
+            Optional<String> scratchDir)
+            implements SandboxConfig {}
+}
