@@ -4,6 +4,7 @@ import dev.qide.account.CurrentUser;
 import dev.qide.account.SignedInUser;
 import dev.qide.project.ProjectViews.FileView;
 import dev.qide.project.ProjectViews.VersionView;
+import dev.qide.web.HttpProblem;
 import dev.qide.web.InvalidInputException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** A project's files, folders and file history as JSON; the editor page works through these same routes. */
 @Path("/api/projects/{projectId}/files")
@@ -65,6 +67,18 @@ public class FileApiResource {
         return Response.created(URI.create("/api/projects/" + projectId + "/files/" + file.id))
                 .entity(FileView.of(file, true))
                 .build();
+    }
+
+    /** A file uploaded as raw bytes, which must be UTF-8 text: {@code POST .../files/upload?path=notes/a.txt}. */
+    @POST
+    @Path("upload")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    public Response upload(UUID projectId, @RestQuery String path, byte[] body) {
+        FileContent.checkSize(body.length);
+        String content = FileContent.decode(body)
+                .orElseThrow(() -> new HttpProblem(
+                        415, "Only UTF-8 text files can be stored; this file is in another encoding or is binary."));
+        return create(projectId, new CreateFileRequest(path, content, false));
     }
 
     @GET

@@ -1,10 +1,12 @@
 package dev.qide.project;
 
-import dev.qide.web.ByteSizes;
+import dev.qide.web.HttpProblem;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The rules for what a file may hold: UTF-8 text of at most 1 MiB. */
@@ -19,16 +21,23 @@ public final class FileContent {
         return content == null ? 0 : content.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /** Why {@code content} cannot be stored, or empty when it can. */
-    public static Optional<String> problemWith(String content) {
-        long size = sizeOf(content);
-        if (size > MAX_BYTES) {
-            return Optional.of("Files can be at most 1 MB; this one is " + ByteSizes.format(size) + ".");
-        }
+    /** Refuses content over {@link #MAX_BYTES} (413) or holding binary data (415), saying which. */
+    public static void check(String content) {
+        checkSize(sizeOf(content));
         if (content != null && content.indexOf('\0') >= 0) {
-            return Optional.of("Only text files can be stored; this one contains binary data.");
+            throw new HttpProblem(415, "Only text files can be stored; this one contains binary data.");
         }
-        return Optional.empty();
+    }
+
+    /** Refuses {@code size} bytes when they are more than a file may hold (413). */
+    public static void checkSize(long size) {
+        if (size > MAX_BYTES) {
+            NumberFormat bytes = NumberFormat.getIntegerInstance(Locale.US);
+            throw new HttpProblem(
+                    413,
+                    "Files can be at most 1 MB (" + bytes.format(MAX_BYTES) + " bytes); this one is "
+                            + bytes.format(size) + " bytes.");
+        }
     }
 
     /** Decodes uploaded bytes as strict UTF-8; empty when they are not valid UTF-8. */

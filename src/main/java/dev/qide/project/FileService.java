@@ -61,7 +61,7 @@ public class FileService {
                 access.require(projectId, user.userId(), ProjectPermission.EDIT).project();
         String path = FilePaths.normalize(typedPath);
         String text = folder ? null : Objects.requireNonNullElse(content, "");
-        checkContent(text);
+        FileContent.check(text);
         refuseTaken(projectId, path);
         Instant now = clock.instant();
         ensureFolders(projectId, FilePaths.parentOf(path), user.userId(), now);
@@ -97,7 +97,7 @@ public class FileService {
             throw InvalidInputException.of(
                     "baseRevision", "Send the revision your change started from (base_revision).");
         }
-        checkContent(content);
+        FileContent.check(content);
         if (baseRevision != file.revision) {
             throw new FileConflictException(file);
         }
@@ -250,12 +250,6 @@ public class FileService {
     private static ProjectFile find(UUID projectId, UUID fileId) {
         return ProjectFile.findIn(projectId, fileId)
                 .orElseThrow(() -> new HttpProblem(404, "That file does not exist in this project."));
-    }
-
-    private static void checkContent(String content) {
-        FileContent.problemWith(content).ifPresent(problem -> {
-            throw new HttpProblem(413, problem);
-        });
     }
 
     /** Refuses a path that is already used, or that would put something inside a file. */

@@ -25,7 +25,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The project list: search, sort, paging, creating a project, and the trash. */
+/** The project list: search, sort, paging, and creating a project. */
 @Path(Routes.PROJECTS)
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
@@ -40,10 +40,6 @@ public class ProjectsResource {
         static native TemplateInstance projects$list(ListView view);
 
         static native TemplateInstance projects$createForm(ListView view);
-
-        static native TemplateInstance trash(SignedInUser user, List<Project> projects);
-
-        static native TemplateInstance trash$content(SignedInUser user, List<Project> projects);
     }
 
     /** Everything the projects page shows, with the create form's input and messages. */
@@ -103,14 +99,6 @@ public class ProjectsResource {
                                     : Templates.projects(view))
                     .build();
         }
-    }
-
-    @GET
-    @Path("trash")
-    public TemplateInstance trash(@Context HttpHeaders headers) {
-        SignedInUser user = currentUser.require();
-        List<Project> trashed = projects.trash(user);
-        return Htmx.wantsFragment(headers) ? Templates.trash$content(user, trashed) : Templates.trash(user, trashed);
     }
 
     private ListView view(String search, String sort, Integer page, ProjectForm form, FormErrors errors) {

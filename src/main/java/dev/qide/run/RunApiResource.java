@@ -4,19 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qide.account.CurrentUser;
 import dev.qide.account.SignedInUser;
-import dev.qide.project.ProjectAccess;
-import dev.qide.project.ProjectPermission;
 import dev.qide.run.RunViews.DoneEvent;
 import dev.qide.run.RunViews.OutputEvent;
 import dev.qide.run.RunViews.RunView;
-import dev.qide.run.RunViews.Started;
-import dev.qide.web.InvalidInputException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,62 +20,35 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * Runs of project files: start one, follow its output as server-sent events ({@code output} events, then one
- * {@code done}), stop it, and read the records.
+ * One run: follow its output as server-sent events ({@code output} events, then one {@code done}), stop it, read its
+ * record. Runs start at {@code POST /api/projects/{id}/runs}.
  */
-@Path("/api")
+@Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class RunApiResource {
 
-    /** Which file of the project to run. */
-    public record RunRequest(UUID fileId) {}
-
     private final RunService runs;
-    private final ProjectAccess access;
     private final CurrentUser currentUser;
     private final ObjectMapper json;
 
-    RunApiResource(RunService runs, ProjectAccess access, CurrentUser currentUser, ObjectMapper json) {
+    RunApiResource(RunService runs, CurrentUser currentUser, ObjectMapper json) {
         this.runs = runs;
-        this.access = access;
         this.currentUser = currentUser;
         this.json = json;
     }
 
-    @POST
-    @Path("projects/{projectId}/runs")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(UUID projectId, RunRequest request) {
-        if (request == null || request.fileId() == null) {
-            throw InvalidInputException.of("file_id", "Send the id of the file to run (file_id).");
-        }
-        RunService.StartedRun started = runs.startProjectRun(currentUser.require(), projectId, request.fileId());
-        return Response.accepted(Started.of(started)).build();
-    }
-
     @GET
-    @Path("projects/{projectId}/runs")
-    @Transactional
-    public List<RunView> recent(UUID projectId) {
-        access.require(projectId, currentUser.require().userId(), ProjectPermission.VIEW);
-        return CodeRun.recentOf(projectId, 20).stream()
-                .map(run -> RunView.of(run, false))
-                .toList();
-    }
-
-    @GET
-    @Path("runs/{id}")
+    @Path("{id}")
     public RunView get(UUID id) {
         return RunView.of(runs.find(currentUser.require(), id), true);
     }
 
     @POST
-    @Path("runs/{id}/stop")
+    @Path("{id}/stop")
     public Response stop(UUID id) {
         runs.stop(currentUser.require(), id);
         return Response.accepted().build();
@@ -89,7 +56,7 @@ public class RunApiResource {
 
     /** The run's output as it is produced; a run that ended (or runs elsewhere) answers from its record. */
     @GET
-    @Path("runs/{id}/events")
+    @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     public Multi<OutboundSseEvent> events(UUID id, @Context Sse sse) {

@@ -23,6 +23,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -106,6 +107,14 @@ public class RunService {
             });
         }
         return finished(started.id()).join();
+    }
+
+    /** A project's latest runs, newest first, for people who can open it. */
+    public List<CodeRun> recent(SignedInUser user, UUID projectId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            access.require(projectId, user.userId(), ProjectPermission.VIEW);
+            return CodeRun.recentOf(projectId, 20);
+        });
     }
 
     /** The record of a run the caller may see: their own, or one of a project they can open. */

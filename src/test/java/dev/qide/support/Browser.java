@@ -62,6 +62,28 @@ public class Browser {
         return given().filter(cookies).redirects().follow(false);
     }
 
+    /** A JSON API call as the editor's script makes it: session cookie plus the CSRF header. */
+    public RequestSpecification api() {
+        RequestSpecification request = request().accept("application/json").contentType("application/json");
+        return csrfToken == null ? request : request.header("X-CSRF-TOKEN", csrfToken);
+    }
+
+    /** Creates a Python project through the API; answers its id. */
+    public String createProject(String name) {
+        return api().body(Map.of("name", name, "description", "About " + name, "language", "python"))
+                .post("/api/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** The id of this person's current workspace. */
+    public UUID workspaceId() {
+        return UUID.fromString(
+                api().get("/api/auth/me").then().statusCode(200).extract().path("workspace.id"));
+    }
+
     /** A request as htmx sends it. */
     public RequestSpecification htmx() {
         return request().header("HX-Request", "true");
