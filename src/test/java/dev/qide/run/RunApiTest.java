@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
+import dev.qide.support.Bubblewrap;
 import dev.qide.support.Workspaces;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -14,11 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Code runs through the API: plans gate them, output streams as events, runs stop, concurrency is capped. */
 @QuarkusTest
 class RunApiTest {
+
+    @BeforeEach
+    void needsTheSandbox() {
+        Bubblewrap.require();
+    }
 
     private static String addFile(Browser browser, String project, String path, String content) {
         return browser.api()

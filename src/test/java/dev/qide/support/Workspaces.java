@@ -1,7 +1,9 @@
 package dev.qide.support;
 
+import dev.qide.account.User;
 import dev.qide.plan.PlanId;
 import dev.qide.workspace.Workspace;
+import dev.qide.workspace.WorkspaceMember;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.UUID;
 
@@ -12,6 +14,15 @@ public final class Workspaces {
 
     public static void setPlan(UUID workspaceId, PlanId plan) {
         QuarkusTransaction.requiringNew().run(() -> Workspace.update("plan = ?1 where id = ?2", plan, workspaceId));
+    }
+
+    /** Puts the personal workspace of the account using {@code email} on {@code plan}. */
+    public static void setPlanOf(String email, PlanId plan) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            User user = User.findByEmail(email).orElseThrow();
+            Workspace workspace = WorkspaceMember.personalWorkspaceOf(user.id).orElseThrow();
+            workspace.plan = plan;
+        });
     }
 
     public static long storageUsed(UUID workspaceId) {

@@ -1,0 +1,109 @@
+package dev.qide.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dev.qide.plan.PlanId;
+import dev.qide.support.Browser;
+import dev.qide.support.Passwords;
+import dev.qide.support.Workspaces;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** A person's first project: create it, add a file in the tree, type in Monaco, see it saved, run it, read the output. */
+@QuarkusTest
+class EditorBrowserTest extends BrowserTest {
+
+    private static final LocatorAssertions.ContainsTextOptions SLOW =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
+
+    @Test
+    void signUpCreateAProjectWriteMainPyRunItAndReadTheOutput() {
+        String email = Browser.uniqueEmail("coder");
+        Page page = chromium.newPage();
+        page.navigate(root + "signup");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Your name").fill("Casey Coder");
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Passwords.STRONG);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
+        page.waitForURL("**/dashboard");
+        // Running code is a paid feature; billing is a later piece of work, so the test sets the plan directly.
+        Workspaces.setPlanOf(email, PlanId.PRO);
+
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Projects").setExact(true))
+                .first()
+                .click();
+        page.getByLabel("Name").fill("Hello Q-IDE");
+        page.getByLabel("Language").selectOption("PYTHON");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create and open"))
+                .click();
+        page.waitForURL("**/editor/**");
+        assertThat(page.getByTestId("project-name")).hasText("Hello Q-IDE");
+        // The README opens first, highlighted by Monaco.
+        assertThat(page.locator(".monaco-editor .view-lines")).containsText("# Hello Q-IDE", SLOW);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New file"))
+                .click();
+        Locator newFileName = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("New file"));
+        newFileName.fill("main.py");
+        newFileName.press("Enter");
+        Locator tab = page.locator(".editor-tab.active");
+        assertThat(tab).containsText("main.py");
+        assertThat(page.locator("#file-tree")).containsText("main.py");
+
+        page.locator(".monaco-editor .view-lines").click();
+        page.keyboard().type("import sys\n");
+        page.keyboard().type("print(\"Hello from Q-IDE\")\n");
+        page.keyboard().type("print(6 * 7, file=sys.stderr)\n");
+        assertThat(page.getByTestId("save-status"))
+                .hasText("Saved", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
+        assertThat(page.locator("#status-language")).hasText("Python");
+        assertThat(page.locator("#status-position")).containsText("Ln 4");
+        Chromium.screenshot(page, "10-editor-saved");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run"))
+                .click();
+        assertThat(page.getByTestId("run-summary")).containsText("Exit code 0", SLOW);
+        assertThat(page.getByTestId("output")).containsText("Hello from Q-IDE");
+        assertThat(page.locator("#output .stderr")).containsText("42");
+        Chromium.screenshot(page, "11-editor-run-output");
+
+        // What was typed is on the server: a fresh page shows it.
+        page.reload();
+        page.locator("#file-tree").getByText("main.py").click();
+        assertThat(page.locator(".monaco-editor .view-lines")).containsText("Hello from Q-IDE", SLOW);
+        page.context().close();
+    }
+
+    @Test
+    void onTheFreePlanRunExplainsTheUpgradeAndHistoryToo() {
+        Page page = chromium.newPage();
+        page.navigate(root + "signup");
+        page.getByLabel("Email").fill(Browser.uniqueEmail("free"));
+        page.getByLabel("Your name").fill("Free Person");
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Passwords.STRONG);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
+        page.waitForURL("**/dashboard");
+        page.navigate(root + "projects");
+        page.getByLabel("Name").fill("Free project");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create and open"))
+                .click();
+        page.waitForURL("**/editor/**");
+        assertThat(page.locator(".monaco-editor .view-lines")).containsText("# Free project", SLOW);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run"))
+                .click();
+        assertThat(page.getByTestId("output")).containsText("part of the Pro plan");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("History"))
+                .click();
+        assertThat(page.locator("#history-panel")).containsText("File history is part of the");
+        Chromium.screenshot(page, "12-editor-free-plan");
+        page.context().close();
+    }
+}
