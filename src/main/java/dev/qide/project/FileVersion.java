@@ -2,8 +2,10 @@ package dev.qide.project;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -26,6 +28,8 @@ public class FileVersion extends PanacheEntityBase {
     @Column(nullable = false)
     public int revision;
 
+    /** Loaded only when read, so listing a file's history stays cheap. */
+    @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false, length = FileContent.MAX_BYTES)
     public String content;
 

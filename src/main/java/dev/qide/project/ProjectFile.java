@@ -2,8 +2,10 @@ package dev.qide.project;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -35,7 +37,8 @@ public class ProjectFile extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean folder;
 
-    /** UTF-8 text of a file; null for a folder. */
+    /** UTF-8 text of a file; null for a folder. Loaded only when read, so listing a tree stays cheap. */
+    @Basic(fetch = FetchType.LAZY)
     @Column(length = FileContent.MAX_BYTES)
     public String content;
 
