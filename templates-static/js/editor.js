@@ -809,6 +809,12 @@
     });
   }
 
+  // Monaco's workers (diffs, JSON/TypeScript services) load from this origin; the CSP allows no blob: workers.
+  window.MonacoEnvironment = {
+    getWorkerUrl: function () {
+      return "/webjars/monaco-editor/min/vs/base/worker/workerMain.js";
+    },
+  };
   window.require.config({ paths: { vs: "/webjars/monaco-editor/min/vs" } });
   window.require(["vs/editor/editor.main"], start);
 })();

@@ -33,11 +33,13 @@ public class ProjectService {
             List<Project> projects, long total, int page, int pages, String search, ProjectSort sort) {}
 
     private final ProjectAccess access;
+    private final FileService files;
     private final WorkspaceStorage storage;
     private final Clock clock;
 
-    ProjectService(ProjectAccess access, WorkspaceStorage storage, Clock clock) {
+    ProjectService(ProjectAccess access, FileService files, WorkspaceStorage storage, Clock clock) {
         this.access = access;
+        this.files = files;
         this.storage = storage;
         this.clock = clock;
     }
@@ -54,9 +56,7 @@ public class ProjectService {
         project.persist();
         String readme =
                 "# " + valid.name() + "\n" + (valid.description().isEmpty() ? "" : "\n" + valid.description() + "\n");
-        ProjectFile file = ProjectFile.newFile(project.id, "README.md", readme, user.userId(), now);
-        storage.change(project.workspaceId, file.sizeBytes);
-        file.persist();
+        files.create(user, project.id, "README.md", false, readme);
         return project;
     }
 
