@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +39,8 @@ public class FileApiResource {
      */
     public record UpdateFileRequest(String content, Integer baseRevision, Boolean autosave, String path) {}
 
+    private static final String DELETED_USER = "Deleted user";
+
     private final FileService files;
     private final CurrentUser currentUser;
 
@@ -49,7 +52,7 @@ public class FileApiResource {
     @GET
     public List<FileView> tree(UUID projectId) {
         return files.tree(currentUser.require(), projectId).stream()
-                .map(file -> FileView.of(file, false))
+                .map(FileView::of)
                 .toList();
     }
 
@@ -120,16 +123,37 @@ public class FileApiResource {
     @GET
     @Path("{fileId}/versions")
     public List<VersionView> versions(UUID projectId, UUID fileId) {
-        List<FileVersion> versions = files.versions(currentUser.require(), projectId, fileId);
-        Map<UUID, String> authors = files.authorsOf(versions);
-        return versions.stream().map(version -> view(version, authors, false)).toList();
+        List<FileVersion.Entry> versions = files.versions(currentUser.require(), projectId, fileId);
+        Map<UUID, String> authors =
+                files.namesOf(versions.stream().map(FileVersion.Entry::authorId).toList());
+        return versions.stream()
+                .map(version -> new VersionView(
+                        version.id(),
+                        version.revision(),
+                        version.authorId(),
+                        authors.getOrDefault(version.authorId(), DELETED_USER),
+                        version.autosave(),
+                        version.sizeBytes(),
+                        version.createdAt(),
+                        version.updatedAt(),
+                        null))
+                .toList();
     }
 
     @GET
     @Path("{fileId}/versions/{versionId}")
     public VersionView version(UUID projectId, UUID fileId, UUID versionId) {
         FileVersion version = files.version(currentUser.require(), projectId, fileId, versionId);
-        return view(version, files.authorsOf(List.of(version)), true);
+        return new VersionView(
+                version.id,
+                version.revision,
+                version.authorId,
+                files.namesOf(Collections.singletonList(version.authorId)).getOrDefault(version.authorId, DELETED_USER),
+                version.autosave,
+                version.sizeBytes,
+                version.createdAt,
+                version.updatedAt,
+                version.content);
     }
 
     /** Makes an old version current again, recorded as a new version. */
@@ -137,18 +161,5 @@ public class FileApiResource {
     @Path("{fileId}/versions/{versionId}/restore")
     public FileView restore(UUID projectId, UUID fileId, UUID versionId) {
         return FileView.of(files.restore(currentUser.require(), projectId, fileId, versionId), true);
-    }
-
-    private static VersionView view(FileVersion version, Map<UUID, String> authors, boolean withContent) {
-        return new VersionView(
-                version.id,
-                version.revision,
-                version.authorId,
-                authors.getOrDefault(version.authorId, "Deleted user"),
-                version.autosave,
-                version.sizeBytes,
-                version.createdAt,
-                version.updatedAt,
-                withContent ? version.content : null);
     }
 }

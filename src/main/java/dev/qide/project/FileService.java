@@ -44,9 +44,9 @@ public class FileService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ProjectFile> tree(SignedInUser user, UUID projectId) {
+    public List<ProjectFile.Entry> tree(SignedInUser user, UUID projectId) {
         access.require(projectId, user.userId(), ProjectPermission.VIEW);
-        return ProjectFile.listOf(projectId);
+        return ProjectFile.entriesOf(projectId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -154,11 +154,11 @@ public class FileService {
 
     /** The file's saved versions, newest first; only on plans with version history. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<FileVersion> versions(SignedInUser user, UUID projectId, UUID fileId) {
+    public List<FileVersion.Entry> versions(SignedInUser user, UUID projectId, UUID fileId) {
         Project project =
                 access.require(projectId, user.userId(), ProjectPermission.VIEW).project();
         requireHistory(project);
-        return FileVersion.listOf(find(projectId, fileId).id);
+        return FileVersion.entriesOf(find(projectId, fileId).id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -184,13 +184,10 @@ public class FileService {
         return write(project, file, version.content, user.userId(), false);
     }
 
-    /** Display names of the people who wrote {@code versions}, by user id. */
+    /** Display names of the people with {@code ids} (authors of versions), by user id. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<UUID, String> authorsOf(List<FileVersion> versions) {
-        Set<UUID> ids = versions.stream()
-                .map(version -> version.authorId)
-                .filter(Objects::nonNull)
-                .collect(Collectors.toSet());
+    public Map<UUID, String> namesOf(List<UUID> authorIds) {
+        Set<UUID> ids = authorIds.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         if (ids.isEmpty()) {
             return Map.of();
         }

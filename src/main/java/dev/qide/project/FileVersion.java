@@ -2,10 +2,8 @@ package dev.qide.project;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -28,8 +26,6 @@ public class FileVersion extends PanacheEntityBase {
     @Column(nullable = false)
     public int revision;
 
-    /** Loaded only when read, so listing a file's history stays cheap. */
-    @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false, length = FileContent.MAX_BYTES)
     public String content;
 
@@ -67,9 +63,21 @@ public class FileVersion extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    /** Newest first. */
-    public static List<FileVersion> listOf(UUID fileId) {
-        return list("fileId", Sort.descending("updatedAt", "revision"), fileId);
+    /** A version without its content, for history lists. */
+    public record Entry(
+            UUID id,
+            int revision,
+            UUID authorId,
+            boolean autosave,
+            long sizeBytes,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    /** Newest first, without contents. */
+    public static List<Entry> entriesOf(UUID fileId) {
+        return find("fileId", Sort.descending("updatedAt", "revision"), fileId)
+                .project(Entry.class)
+                .list();
     }
 
     public static Optional<FileVersion> latestOf(UUID fileId) {

@@ -2,10 +2,8 @@ package dev.qide.project;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -37,8 +35,7 @@ public class ProjectFile extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean folder;
 
-    /** UTF-8 text of a file; null for a folder. Loaded only when read, so listing a tree stays cheap. */
-    @Basic(fetch = FetchType.LAZY)
+    /** UTF-8 text of a file; null for a folder. */
     @Column(length = FileContent.MAX_BYTES)
     public String content;
 
@@ -88,6 +85,20 @@ public class ProjectFile extends PanacheEntityBase {
 
     public static List<ProjectFile> listOf(UUID projectId) {
         return list("projectId", Sort.ascending("path"), projectId);
+    }
+
+    /** A file or folder without its content, for trees: listing never reads the files themselves. */
+    public record Entry(UUID id, String path, boolean folder, long sizeBytes, int revision, Instant updatedAt) {
+
+        public String name() {
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+    }
+
+    public static List<Entry> entriesOf(UUID projectId) {
+        return find("projectId", Sort.ascending("path"), projectId)
+                .project(Entry.class)
+                .list();
     }
 
     public static Optional<ProjectFile> findIn(UUID projectId, UUID fileId) {

@@ -48,6 +48,19 @@ public final class ProjectViews {
             Instant updatedAt,
             String content) {
 
+        static FileView of(ProjectFile.Entry entry) {
+            return new FileView(
+                    entry.id(),
+                    entry.path(),
+                    entry.name(),
+                    entry.folder(),
+                    entry.folder() ? null : FileLanguages.of(entry.path()),
+                    entry.sizeBytes(),
+                    entry.revision(),
+                    entry.updatedAt(),
+                    null);
+        }
+
         static FileView of(ProjectFile file, boolean withContent) {
             return new FileView(
                     file.id,

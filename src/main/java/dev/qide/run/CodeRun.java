@@ -2,12 +2,10 @@ package dev.qide.run;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -54,7 +52,6 @@ public class CodeRun extends PanacheEntityBase {
     @Column(name = "duration_ms")
     public Long durationMs;
 
-    @Basic(fetch = FetchType.LAZY)
     @Column(length = RECORDED_OUTPUT_CHARS)
     public String output;
 

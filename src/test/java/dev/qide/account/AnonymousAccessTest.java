@@ -68,7 +68,7 @@ class AnonymousAccessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/anything", "/api/projects"})
+    @ValueSource(strings = {"/api/anything", "/api/projects-of-nobody/deep"})
     void unknownApiPathsGetAProblemDocument(String path) {
         new Browser()
                 .request()
