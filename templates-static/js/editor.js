@@ -256,6 +256,28 @@
       });
   }
 
+  /** Uploads files chosen by the person into the selected folder; each must be UTF-8 text of at most 1 MB. */
+  function uploadFiles(list) {
+    var uploads = Array.prototype.map.call(list, function (file) {
+      var path = (selectedFolder ? selectedFolder + "/" : "") + file.name;
+      return fetch(projectApi + "/files/upload?path=" + encodeURIComponent(path), {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/octet-stream", Accept: "application/json",
+          "X-CSRF-TOKEN": csrfMeta ? csrfMeta.getAttribute("content") : "" },
+        body: file,
+      }).then(function (response) {
+        if (response.ok) return null;
+        return response.json().then(function (problem) {
+          toast(file.name + ": " + problem.detail);
+        }, function () {
+          toast(file.name + ": the upload failed (" + response.status + ").");
+        });
+      });
+    });
+    Promise.all(uploads).then(loadTree);
+  }
+
   function deleteEntry(file) {
     var what = file.folder ? "the folder \u201c" + file.path + "\u201d and everything in it" : "\u201c" + file.path + "\u201d";
     if (!window.confirm("Delete " + what + "? This cannot be undone.")) return;
@@ -665,6 +687,12 @@
     $("stop-button").hidden = false;
     var source = new EventSource("/api/runs/" + started.id + "/events");
     currentRun = { id: started.id, source: source };
+    // After a dropped connection the browser reconnects and the server sends the whole output again.
+    var opened = false;
+    source.addEventListener("open", function () {
+      if (opened) $("output").textContent = "";
+      opened = true;
+    });
     source.addEventListener("output", function (event) {
       var chunk = JSON.parse(event.data);
       appendOutput(chunk.text, chunk.stream === "stderr" ? "stderr" : "");
@@ -791,6 +819,13 @@
       });
       $("new-folder").addEventListener("click", function () {
         showTreeForm("folder");
+      });
+      $("upload-files").addEventListener("click", function () {
+        $("upload-input").click();
+      });
+      $("upload-input").addEventListener("change", function (event) {
+        uploadFiles(event.target.files);
+        event.target.value = "";
       });
       $("tree-form").addEventListener("submit", submitTreeForm);
       $("tree-form-cancel").addEventListener("click", hideTreeForm);

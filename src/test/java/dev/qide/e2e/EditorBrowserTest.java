@@ -6,11 +6,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
 import dev.qide.support.Passwords;
 import dev.qide.support.Workspaces;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,15 @@ class EditorBrowserTest extends BrowserTest {
                 .click();
         assertThat(page.locator("#history-panel")).containsText("File history is part of the");
         Chromium.screenshot(page, "12-editor-free-plan");
+
+        // Uploads: UTF-8 text lands in the tree; anything else is refused with the reason.
+        page.locator("#upload-input").setInputFiles(new FilePayload[] {
+            new FilePayload("notes.txt", "text/plain", "caf\u00e9 notes\n".getBytes(StandardCharsets.UTF_8)),
+            new FilePayload("latin1.txt", "text/plain", new byte[] {'c', 'a', 'f', (byte) 0xE9})
+        });
+        assertThat(page.locator("#file-tree")).containsText("notes.txt");
+        assertThat(page.locator("#toasts")).containsText("latin1.txt: Only UTF-8 text files can be stored");
+        assertThat(page.locator("#file-tree")).not().containsText("latin1.txt");
         page.context().close();
     }
 
