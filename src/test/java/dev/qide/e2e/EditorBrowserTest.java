@@ -117,6 +117,18 @@ class EditorBrowserTest extends BrowserTest {
         assertThat(page.locator("#file-tree")).containsText("notes.txt");
         assertThat(page.locator("#toasts")).containsText("latin1.txt: Only UTF-8 text files can be stored");
         assertThat(page.locator("#file-tree")).not().containsText("latin1.txt");
+
+        page.getByLabel("Project settings").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sharing")))
+                .isVisible();
+        Chromium.screenshot(page, "15-project-settings");
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Projects").setExact(true))
+                .first()
+                .click();
+        assertThat(page.getByTestId("project-list")).containsText("Free project");
+        Chromium.screenshot(page, "16-projects-list");
         page.context().close();
     }
 
