@@ -18,10 +18,11 @@ final class BubblewrapCommand {
 
     /**
      * Runs on the server: joins the run's cgroups (its own pid, then exec keeps it), then becomes bubblewrap, so the
-     * limits hold from the program's first instruction. Anything failing stops here and nothing runs.
+     * limits hold from the program's first instruction. Anything failing stops here and nothing runs. The shell
+     * exports PWD by itself; unset, bubblewrap (pid 1 in the sandbox) starts with no environment at all.
      */
     private static final String JOIN_CGROUPS_THEN_START =
-            "echo $$ > \"$1\" && echo $$ > \"$2\" && shift 2 && exec \"$@\" "
+            "unset PWD OLDPWD && echo $$ > \"$1\" && echo $$ > \"$2\" && shift 2 && exec \"$@\" "
                     + "|| { echo 'qide-sandbox: could not join the run cgroups' >&2; exit 125; }";
 
     /** Runs inside the sandbox: fills the writable working folder, then becomes the interpreter. */
