@@ -2,6 +2,7 @@ package dev.qide.run;
 
 import dev.qide.QideConfig;
 import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +61,7 @@ public class BubblewrapSandbox implements Sandbox {
 
     private final SandboxConfig config;
     private final Path scratchRoot;
+    private final Set<SandboxRun> running = ConcurrentHashMap.newKeySet();
 
     public BubblewrapSandbox(SandboxConfig config, QideConfig qideConfig) {
         this.config = config;
@@ -85,7 +93,8 @@ public class BubblewrapSandbox implements Sandbox {
         List<String> program = new ArrayList<>();
         program.add(interpreter.get());
         program.addAll(language.interpreterArguments());
-        program.add(request.entryFile());
+        // "-x.py" would be read as an option by the interpreter.
+        program.add(request.entryFile().startsWith("-") ? "./" + request.entryFile() : request.entryFile());
 
         RunLimits limits = limitsFor(request);
         String name = "run-" + UUID.randomUUID();
@@ -96,7 +105,10 @@ public class BubblewrapSandbox implements Sandbox {
             cgroup = RunCgroup.create(host.memory(), host.pids(), name, limits);
             List<String> command = BubblewrapCommand.build(
                     host.bubblewrap(), cgroup.membershipFiles(), scratch.path(), limits, program);
-            return BubblewrapRun.start(name, command, cgroup, scratch, limits, output);
+            BubblewrapRun run = BubblewrapRun.start(name, command, cgroup, scratch, limits, output);
+            running.add(run);
+            run.result().whenComplete((result, failure) -> running.remove(run));
+            return run;
         } catch (IOException e) {
             Log.errorf(e, "Could not start sandbox run %s", name);
             if (cgroup != null) {
@@ -106,6 +118,20 @@ public class BubblewrapSandbox implements Sandbox {
                 scratch.delete();
             }
             return SandboxRun.ended(RunResult.failedToStart("The sandbox could not be set up for this run."));
+        }
+    }
+
+    /** Stops the runs still going when the server shuts down, so their cgroups and scratch folders go too. */
+    @PreDestroy
+    void stopRunning() {
+        running.forEach(SandboxRun::stop);
+        try {
+            CompletableFuture.allOf(running.stream().map(SandboxRun::result).toArray(CompletableFuture[]::new))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            Log.warnf(e, "Sandbox runs still cleaning up at shutdown");
         }
     }
 

@@ -11,14 +11,14 @@ import java.util.Locale;
  * @param maxProcesses processes and threads at once
  * @param outputBytes stdout and stderr together
  */
-public record RunLimits(Duration timeout, long memoryBytes, int maxProcesses, long outputBytes) {
+record RunLimits(Duration timeout, long memoryBytes, int maxProcesses, long outputBytes) {
 
     private static final long KIB = 1024;
     private static final long MIB = KIB * 1024;
     private static final long GIB = MIB * 1024;
 
     /** The message for a run that ended this way. */
-    public String describe(RunOutcome outcome, int exitCode) {
+    String describe(RunOutcome outcome, int exitCode) {
         return switch (outcome) {
             case COMPLETED ->
                 exitCode > 128 && exitCode < 160

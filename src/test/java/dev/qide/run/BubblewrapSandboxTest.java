@@ -123,6 +123,15 @@ class BubblewrapSandboxTest {
     }
 
     @Test
+    void anEntryFileNamedLikeAnOptionIsRunAsAFile() throws Exception {
+        SandboxRequest request = new SandboxRequest(RunLanguage.PYTHON, Map.of("-c.py", "print('a file')"), "-c.py");
+
+        RunResult result = TestSandboxes.run(sandbox, request, SandboxOutput.ignore());
+
+        assertThat(result.output()).isEqualTo("a file\n");
+    }
+
+    @Test
     void theProgramMayWriteInItsWorkingFolderAndTmp() throws Exception {
         RunResult result = TestSandboxes.run(
                 sandbox, RunLanguage.BASH, "echo kept > out.txt && echo temp > /tmp/t && cat out.txt /tmp/t && pwd");

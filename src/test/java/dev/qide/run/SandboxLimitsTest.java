@@ -152,6 +152,20 @@ class SandboxLimitsTest {
         assertThat(result.outcome()).isEqualTo(RunOutcome.COMPLETED);
     }
 
+    @Test
+    void shuttingDownStopsTheRunsStillGoing() throws Exception {
+        CompletableFuture<OutputChunk> started = new CompletableFuture<>();
+        SandboxRun run = sandbox.start(
+                TestSandboxes.request(RunLanguage.BASH, "echo started\nsleep 60", null), started::complete);
+        started.get(10, TimeUnit.SECONDS);
+
+        sandbox.stopRunning();
+
+        assertThat(run.result()).isCompleted();
+        assertThat(run.result().get().outcome()).isEqualTo(RunOutcome.STOPPED);
+        assertThat(dataDir.resolve("sandbox")).isEmptyDirectory();
+    }
+
     private void assertTheNextRunWorks() throws Exception {
         RunResult next = TestSandboxes.run(sandbox, RunLanguage.BASH, "echo still working");
 
