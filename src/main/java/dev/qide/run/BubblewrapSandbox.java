@@ -29,10 +29,11 @@ import java.util.stream.Stream;
  *   <li><b>Isolation</b>: {@code --unshare-all} gives it its own user, pid, network, ipc, uts and cgroup namespaces;
  *       its network has only a loopback interface of its own, so it reaches neither the internet nor anything
  *       listening on the server's loopback. It runs as uid 65534 with no capabilities ({@code --cap-drop ALL}, no new
- *       user namespaces), sees only /usr and the links beside it read-only (see {@link SystemFolders}), a private
+ *       user namespaces); outside its namespace that uid is the server's (root), which is why it must see nothing
+ *       writable of the server: only /usr and the links beside it, read-only (see {@link SystemFolders}), a private
  *       /proc, /dev and /tmp, and its project copied into a private tmpfs /work. The host environment never reaches
  *       it: bubblewrap itself starts with an empty environment (it shows inside as /proc/1) and the program gets
- *       PATH, HOME=/work, TMPDIR and LANG only.
+ *       PATH, HOME=/work, TMPDIR and LANG only (and PWD, which its shell sets).
  *   <li><b>Time</b>: a supervising thread kills the run at its time limit. Killing bubblewrap kills the sandbox's
  *       pid 1 ({@code --die-with-parent}), and the end of a pid namespace's pid 1 ends every process in it, so a
  *       stop or timeout leaves nothing behind, however many processes the program started.
@@ -41,9 +42,10 @@ import java.util.stream.Stream;
  *       space limit (RLIMIT_AS) was the alternative, but Node.js reserves gigabytes of address space at start and
  *       dies under any useful value. When the kernel kills a process for memory, the whole run is stopped.
  *   <li><b>Processes</b>: a cgroup v1 pids group per run, limit = {@code qide.sandbox.max-processes} (threads count
- *       too). RLIMIT_NPROC was the alternative, but the kernel does not apply it to root, and the sandboxed uid maps
- *       to the server's uid. When the kernel refuses a fork for the limit, the whole run is stopped, so a fork bomb
- *       ends within a fraction of a second instead of spinning until its time limit.
+ *       too). RLIMIT_NPROC was the alternative, but it counts all processes of a user, every run together, and the
+ *       kernel does not apply it to root, which the sandboxed uid is outside its namespace. When the kernel refuses
+ *       a fork for the limit, the whole run is stopped, so a fork bomb ends within a fraction of a second instead of
+ *       spinning until its time limit.
  *   <li><b>Output</b>: counted as it is read; at the cap the run is stopped and the rest dropped.
  * </ul>
  *
@@ -156,8 +158,8 @@ public class BubblewrapSandbox implements Sandbox {
         Optional<CgroupHierarchy> pids = CgroupHierarchy.find("pids");
         if (memory.isEmpty() || pids.isEmpty()) {
             throw new SandboxUnavailableException("Running code is turned off on this server: it cannot cap a run's"
-                    + " memory and processes (bubblewrap needs the cgroup v1 memory and pids controllers, writable"
-                    + " by the server).");
+                    + " memory and processes (runs need the cgroup v1 memory and pids controllers, writable by the"
+                    + " server).");
         }
         return new HostSetup(bubblewrap, memory.get(), pids.get());
     }
