@@ -46,11 +46,13 @@ import java.util.stream.Stream;
  *       kernel does not apply it to root, which the sandboxed uid is outside its namespace. When the kernel refuses
  *       a fork for the limit, the whole run is stopped, so a fork bomb ends within a fraction of a second instead of
  *       spinning until its time limit.
+ *   <li><b>CPU</b>: a cgroup v1 cpu group per run, whose processes together get {@code qide.sandbox.cpus} cores'
+ *       worth of time, so busy runs slow down rather than starve the server. Not a stopping limit.
  *   <li><b>Output</b>: counted as it is read; at the cap the run is stopped and the rest dropped.
  * </ul>
  *
  * <p>A run joins its cgroups before bubblewrap starts (a shell writes its own pid to them, then execs bubblewrap), so
- * no process of the run ever runs outside them. When bubblewrap is missing, or the memory and pids cgroup v1
+ * no process of the run ever runs outside them. When bubblewrap is missing, or the memory, pids and cpu cgroup v1
  * controllers are not mounted or not writable (the server must run as root, or be given its cgroups), every run is
  * refused with {@link SandboxUnavailableException}: nothing ever runs without the sandbox.
  *
@@ -104,7 +106,7 @@ public class BubblewrapSandbox implements Sandbox {
         RunCgroup cgroup = null;
         try {
             scratch = ScratchFolder.create(scratchRoot, name, request.files());
-            cgroup = RunCgroup.create(host.memory(), host.pids(), name, limits);
+            cgroup = RunCgroup.create(host.cgroups(), name, limits);
             List<String> command = BubblewrapCommand.build(
                     host.bubblewrap(), cgroup.membershipFiles(), scratch.path(), limits, program);
             BubblewrapRun run = BubblewrapRun.start(name, command, cgroup, scratch, limits, output);
@@ -145,6 +147,7 @@ public class BubblewrapSandbox implements Sandbox {
                 timeout,
                 config.memory().asLongValue(),
                 config.maxProcesses(),
+                config.cpus(),
                 config.outputCap().asLongValue());
     }
 
@@ -154,14 +157,11 @@ public class BubblewrapSandbox implements Sandbox {
                 .orElseThrow(() -> new SandboxUnavailableException(
                         "Running code is turned off on this server: bubblewrap (bwrap), the sandbox every run needs,"
                                 + " is not installed."));
-        Optional<CgroupHierarchy> memory = CgroupHierarchy.find("memory");
-        Optional<CgroupHierarchy> pids = CgroupHierarchy.find("pids");
-        if (memory.isEmpty() || pids.isEmpty()) {
-            throw new SandboxUnavailableException("Running code is turned off on this server: it cannot cap a run's"
-                    + " memory and processes (runs need the cgroup v1 memory and pids controllers, writable by the"
-                    + " server).");
-        }
-        return new HostSetup(bubblewrap, memory.get(), pids.get());
+        CgroupControllers cgroups = CgroupControllers.find()
+                .orElseThrow(() -> new SandboxUnavailableException("Running code is turned off on this server: it"
+                        + " cannot cap a run's memory, processes and CPU (runs need the cgroup v1 memory, pids and cpu"
+                        + " controllers, writable by the server)."));
+        return new HostSetup(bubblewrap, cgroups);
     }
 
     /** The configured bwrap: a path as given, or a name looked up on the server's PATH, then in /usr/bin. */
@@ -178,5 +178,5 @@ public class BubblewrapSandbox implements Sandbox {
                 .findFirst();
     }
 
-    private record HostSetup(Path bubblewrap, CgroupHierarchy memory, CgroupHierarchy pids) {}
+    private record HostSetup(Path bubblewrap, CgroupControllers cgroups) {}
 }

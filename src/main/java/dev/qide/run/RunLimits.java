@@ -9,9 +9,10 @@ import java.util.Locale;
  * @param timeout wall-clock time
  * @param memoryBytes memory of all its processes together, files in its /tmp and working folder included
  * @param maxProcesses processes and threads at once
+ * @param cpus cores' worth of CPU time its processes share
  * @param outputBytes stdout and stderr together
  */
-record RunLimits(Duration timeout, long memoryBytes, int maxProcesses, long outputBytes) {
+record RunLimits(Duration timeout, long memoryBytes, int maxProcesses, double cpus, long outputBytes) {
 
     private static final long KIB = 1024;
     private static final long MIB = KIB * 1024;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class RunLimitsTest {
 
-    private final RunLimits limits = new RunLimits(Duration.ofSeconds(30), 512L << 20, 64, 1 << 20);
+    private final RunLimits limits = new RunLimits(Duration.ofSeconds(30), 512L << 20, 64, 1.0, 1 << 20);
 
     @Test
     void saysWhichLimitEndedARun() {
@@ -34,7 +34,7 @@ class RunLimitsTest {
         assertThat(RunLimits.bytes(3L << 19)).isEqualTo("1.5 MiB");
         assertThat(RunLimits.bytes(64 << 10)).isEqualTo("64 KiB");
         assertThat(RunLimits.bytes(700)).isEqualTo("700 bytes");
-        assertThat(new RunLimits(Duration.ofMillis(2500), 1, 1, 1).describe(RunOutcome.TIMED_OUT, 137))
+        assertThat(new RunLimits(Duration.ofMillis(2500), 1, 1, 1.0, 1).describe(RunOutcome.TIMED_OUT, 137))
                 .isEqualTo("Stopped after 2.5 s: the time limit.");
     }
 }

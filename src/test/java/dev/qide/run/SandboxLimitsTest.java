@@ -103,6 +103,20 @@ class SandboxLimitsTest {
     }
 
     @Test
+    void busyProcessesShareTheRunsCpuTime() throws Exception {
+        BubblewrapSandbox quarterCore =
+                TestSandboxes.create(dataDir, TestSandboxes.defaults().withCpus(0.25));
+        // Two processes spin for a second of wall-clock time each; unlimited, they get well over a second of CPU
+        // between them on two cores, at a quarter core about a quarter second.
+        String spinTwo = "spin() { timeout 1 sh -c 'while :; do :; done'; }\nspin & spin & wait\ntimes";
+
+        RunResult result = TestSandboxes.run(quarterCore, RunLanguage.BASH, spinTwo);
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(childCpuSeconds(result.output())).isBetween(0.1, 0.4);
+    }
+
+    @Test
     void hundredMegabytesOfOutputAreCutAtTheOutputCap() throws Exception {
         AtomicLong streamed = new AtomicLong();
         String flood = "import sys\nline = 'x' * 1023 + '\\n'\nfor _ in range(100 * 1024):\n    sys.stdout.write(line)";
@@ -164,6 +178,17 @@ class SandboxLimitsTest {
         assertThat(run.result()).isCompleted();
         assertThat(run.result().get().outcome()).isEqualTo(RunOutcome.STOPPED);
         assertThat(dataDir.resolve("sandbox")).isEmptyDirectory();
+    }
+
+    /** The children's user and system time from the second line of bash's {@code times}, e.g. "0m0.9s 0m0.1s". */
+    private static double childCpuSeconds(String timesOutput) {
+        String[] children = timesOutput.lines().toList().getLast().split(" ");
+        return seconds(children[0]) + seconds(children[1]);
+    }
+
+    private static double seconds(String minutesAndSeconds) {
+        String[] parts = minutesAndSeconds.replace("s", "").split("m");
+        return Integer.parseInt(parts[0]) * 60 + Double.parseDouble(parts[1]);
     }
 
     private void assertTheNextRunWorks() throws Exception {

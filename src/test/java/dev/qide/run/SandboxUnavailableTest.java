@@ -14,7 +14,8 @@ class SandboxUnavailableTest {
 
     @Test
     void withoutBubblewrapRunsAreRefusedAndNothingRuns() {
-        BubblewrapSandbox sandbox = TestSandboxes.create(dataDir, "/nonexistent/bwrap");
+        BubblewrapSandbox sandbox =
+                TestSandboxes.create(dataDir, TestSandboxes.defaults().withBwrap("/nonexistent/bwrap"));
         Path ranMarker = dataDir.resolve("ran");
         SandboxRequest request = TestSandboxes.request(RunLanguage.BASH, "touch " + ranMarker, null);
 
@@ -29,7 +30,8 @@ class SandboxUnavailableTest {
 
     @Test
     void aBwrapNameNotOnThePathIsNotFound() {
-        BubblewrapSandbox sandbox = TestSandboxes.create(dataDir, "no-such-bwrap");
+        BubblewrapSandbox sandbox =
+                TestSandboxes.create(dataDir, TestSandboxes.defaults().withBwrap("no-such-bwrap"));
 
         assertThat(sandbox.unavailableReason())
                 .hasValueSatisfying(reason -> assertThat(reason).contains("bubblewrap"));

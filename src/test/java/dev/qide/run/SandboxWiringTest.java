@@ -25,6 +25,7 @@ class SandboxWiringTest {
         assertThat(config.maxTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(config.memory().asLongValue()).isEqualTo(512L << 20);
         assertThat(config.maxProcesses()).isEqualTo(64);
+        assertThat(config.cpus()).isEqualTo(1.0);
         assertThat(config.outputCap().asLongValue()).isEqualTo(1L << 20);
     }
 
