@@ -17,12 +17,12 @@ final class BubblewrapCommand {
     static final String SANDBOX_USER = "65534";
 
     /**
-     * Runs on the server: joins the run's cgroups (its own pid, then exec keeps it), then becomes bubblewrap, so the
-     * limits hold from the program's first instruction. Anything failing stops here and nothing runs.
+     * Runs on the server: joins the run's cgroups (each file up to "--" takes its own pid; exec keeps the pid), then
+     * becomes bubblewrap, so the limits hold from the program's first instruction. Any failure stops here and nothing
+     * runs. The shell exports PWD by itself; unset, bubblewrap (pid 1 in the sandbox) starts with no environment.
      */
-    private static final String JOIN_CGROUPS_THEN_START =
-            "echo $$ > \"$1\" && echo $$ > \"$2\" && shift 2 && exec \"$@\" "
-                    + "|| { echo 'qide-sandbox: could not join the run cgroups' >&2; exit 125; }";
+    private static final String JOIN_CGROUPS_THEN_START = "unset PWD OLDPWD; "
+            + "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
 
     /** Runs inside the sandbox: fills the writable working folder, then becomes the interpreter. */
     private static final String COPY_PROJECT_THEN_START =
@@ -32,12 +32,10 @@ final class BubblewrapCommand {
 
     static List<String> build(
             Path bubblewrap, List<Path> cgroupMemberships, Path scratchFolder, RunLimits limits, List<String> program) {
-        if (cgroupMemberships.size() != 2) {
-            throw new IllegalArgumentException("Expected the memory and pids groups, got " + cgroupMemberships);
-        }
         String tmpfsSize = Long.toString(limits.memoryBytes());
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", JOIN_CGROUPS_THEN_START, "qide-sandbox"));
         cgroupMemberships.forEach(file -> command.add(file.toString()));
+        command.add("--");
         command.add(bubblewrap.toString());
         command.addAll(List.of(
                 // Own user, pid, network (loopback only), ipc, uts and cgroup namespaces.

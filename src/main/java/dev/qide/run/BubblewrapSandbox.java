@@ -2,6 +2,7 @@ package dev.qide.run;
 
 import dev.qide.QideConfig;
 import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -22,10 +29,11 @@ import java.util.stream.Stream;
  *   <li><b>Isolation</b>: {@code --unshare-all} gives it its own user, pid, network, ipc, uts and cgroup namespaces;
  *       its network has only a loopback interface of its own, so it reaches neither the internet nor anything
  *       listening on the server's loopback. It runs as uid 65534 with no capabilities ({@code --cap-drop ALL}, no new
- *       user namespaces), sees only /usr and the links beside it read-only (see {@link SystemFolders}), a private
+ *       user namespaces); outside its namespace that uid is the server's (root), which is why it must see nothing
+ *       writable of the server: only /usr and the links beside it, read-only (see {@link SystemFolders}), a private
  *       /proc, /dev and /tmp, and its project copied into a private tmpfs /work. The host environment never reaches
  *       it: bubblewrap itself starts with an empty environment (it shows inside as /proc/1) and the program gets
- *       PATH, HOME=/work, TMPDIR and LANG only.
+ *       PATH, HOME=/work, TMPDIR and LANG only (and PWD, which its shell sets).
  *   <li><b>Time</b>: a supervising thread kills the run at its time limit. Killing bubblewrap kills the sandbox's
  *       pid 1 ({@code --die-with-parent}), and the end of a pid namespace's pid 1 ends every process in it, so a
  *       stop or timeout leaves nothing behind, however many processes the program started.
@@ -34,14 +42,17 @@ import java.util.stream.Stream;
  *       space limit (RLIMIT_AS) was the alternative, but Node.js reserves gigabytes of address space at start and
  *       dies under any useful value. When the kernel kills a process for memory, the whole run is stopped.
  *   <li><b>Processes</b>: a cgroup v1 pids group per run, limit = {@code qide.sandbox.max-processes} (threads count
- *       too). RLIMIT_NPROC was the alternative, but the kernel does not apply it to root, and the sandboxed uid maps
- *       to the server's uid. When the kernel refuses a fork for the limit, the whole run is stopped, so a fork bomb
- *       ends within a fraction of a second instead of spinning until its time limit.
+ *       too). RLIMIT_NPROC was the alternative, but it counts all processes of a user, every run together, and the
+ *       kernel does not apply it to root, which the sandboxed uid is outside its namespace. When the kernel refuses
+ *       a fork for the limit, the whole run is stopped, so a fork bomb ends within a fraction of a second instead of
+ *       spinning until its time limit.
+ *   <li><b>CPU</b>: a cgroup v1 cpu group per run, whose processes together get {@code qide.sandbox.cpus} cores'
+ *       worth of time, so busy runs slow down rather than starve the server. Not a stopping limit.
  *   <li><b>Output</b>: counted as it is read; at the cap the run is stopped and the rest dropped.
  * </ul>
  *
  * <p>A run joins its cgroups before bubblewrap starts (a shell writes its own pid to them, then execs bubblewrap), so
- * no process of the run ever runs outside them. When bubblewrap is missing, or the memory and pids cgroup v1
+ * no process of the run ever runs outside them. When bubblewrap is missing, or the memory, pids and cpu cgroup v1
  * controllers are not mounted or not writable (the server must run as root, or be given its cgroups), every run is
  * refused with {@link SandboxUnavailableException}: nothing ever runs without the sandbox.
  *
@@ -54,6 +65,7 @@ public class BubblewrapSandbox implements Sandbox {
 
     private final SandboxConfig config;
     private final Path scratchRoot;
+    private final Set<SandboxRun> running = ConcurrentHashMap.newKeySet();
 
     public BubblewrapSandbox(SandboxConfig config, QideConfig qideConfig) {
         this.config = config;
@@ -85,7 +97,8 @@ public class BubblewrapSandbox implements Sandbox {
         List<String> program = new ArrayList<>();
         program.add(interpreter.get());
         program.addAll(language.interpreterArguments());
-        program.add(request.entryFile());
+        // "-x.py" would be read as an option by the interpreter.
+        program.add(request.entryFile().startsWith("-") ? "./" + request.entryFile() : request.entryFile());
 
         RunLimits limits = limitsFor(request);
         String name = "run-" + UUID.randomUUID();
@@ -93,10 +106,13 @@ public class BubblewrapSandbox implements Sandbox {
         RunCgroup cgroup = null;
         try {
             scratch = ScratchFolder.create(scratchRoot, name, request.files());
-            cgroup = RunCgroup.create(host.memory(), host.pids(), name, limits);
+            cgroup = RunCgroup.create(host.cgroups(), name, limits);
             List<String> command = BubblewrapCommand.build(
                     host.bubblewrap(), cgroup.membershipFiles(), scratch.path(), limits, program);
-            return BubblewrapRun.start(name, command, cgroup, scratch, limits, output);
+            BubblewrapRun run = BubblewrapRun.start(name, command, cgroup, scratch, limits, output);
+            running.add(run);
+            run.result().whenComplete((result, failure) -> running.remove(run));
+            return run;
         } catch (IOException e) {
             Log.errorf(e, "Could not start sandbox run %s", name);
             if (cgroup != null) {
@@ -109,6 +125,20 @@ public class BubblewrapSandbox implements Sandbox {
         }
     }
 
+    /** Stops the runs still going when the server shuts down, so their cgroups and scratch folders go too. */
+    @PreDestroy
+    void stopRunning() {
+        running.forEach(SandboxRun::stop);
+        try {
+            CompletableFuture.allOf(running.stream().map(SandboxRun::result).toArray(CompletableFuture[]::new))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            Log.warnf(e, "Sandbox runs still cleaning up at shutdown");
+        }
+    }
+
     /** The limits of a run: the server's, with the time limit the request asks for, up to the maximum. */
     RunLimits limitsFor(SandboxRequest request) {
         Duration asked = request.timeout() == null ? config.defaultTimeout() : request.timeout();
@@ -117,6 +147,7 @@ public class BubblewrapSandbox implements Sandbox {
                 timeout,
                 config.memory().asLongValue(),
                 config.maxProcesses(),
+                config.cpus(),
                 config.outputCap().asLongValue());
     }
 
@@ -126,14 +157,11 @@ public class BubblewrapSandbox implements Sandbox {
                 .orElseThrow(() -> new SandboxUnavailableException(
                         "Running code is turned off on this server: bubblewrap (bwrap), the sandbox every run needs,"
                                 + " is not installed."));
-        Optional<CgroupHierarchy> memory = CgroupHierarchy.find("memory");
-        Optional<CgroupHierarchy> pids = CgroupHierarchy.find("pids");
-        if (memory.isEmpty() || pids.isEmpty()) {
-            throw new SandboxUnavailableException("Running code is turned off on this server: it cannot cap a run's"
-                    + " memory and processes (bubblewrap needs the cgroup v1 memory and pids controllers, writable"
-                    + " by the server).");
-        }
-        return new HostSetup(bubblewrap, memory.get(), pids.get());
+        CgroupControllers cgroups = CgroupControllers.find()
+                .orElseThrow(() -> new SandboxUnavailableException("Running code is turned off on this server: it"
+                        + " cannot cap a run's memory, processes and CPU (runs need the cgroup v1 memory, pids and cpu"
+                        + " controllers, writable by the server)."));
+        return new HostSetup(bubblewrap, cgroups);
     }
 
     /** The configured bwrap: a path as given, or a name looked up on the server's PATH, then in /usr/bin. */
@@ -150,5 +178,5 @@ public class BubblewrapSandbox implements Sandbox {
                 .findFirst();
     }
 
-    private record HostSetup(Path bubblewrap, CgroupHierarchy memory, CgroupHierarchy pids) {}
+    private record HostSetup(Path bubblewrap, CgroupControllers cgroups) {}
 }

@@ -1,7 +1,7 @@
 package dev.qide.run;
 
+import io.quarkus.logging.Log;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,7 +31,8 @@ record CgroupHierarchy(String controller, Path serverGroup) {
                             Files.readAllLines(Path.of("/proc/self/cgroup")))
                     .filter(hierarchy -> Files.isWritable(hierarchy.serverGroup()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Log.debugf(e, "Cannot read this process's cgroups");
+            return Optional.empty();
         }
     }
 

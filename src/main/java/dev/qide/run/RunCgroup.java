@@ -4,37 +4,47 @@ import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The memory and pids groups of one run: its limits, whether it hit them, and the means to end all its processes. */
+/**
+ * The memory, pids and cpu groups of one run: its limits, whether it hit them, and the means to end all its
+ * processes.
+ */
 final class RunCgroup {
 
     /** bubblewrap's own processes in the group: its monitor outside the sandbox and the sandbox's init (pid 1). */
     private static final int BUBBLEWRAP_PROCESSES = 2;
 
-    private final Path memoryGroup;
-    private final Path pidsGroup;
+    /** The cpu controller's scheduling period; a run gets {@code cpus} times it per period. */
+    private static final long CPU_PERIOD_MICROS = 100_000;
 
-    private RunCgroup(Path memoryGroup, Path pidsGroup) {
-        this.memoryGroup = memoryGroup;
-        this.pidsGroup = pidsGroup;
-    }
+    private final List<Path> groups = new ArrayList<>();
+    private Path memoryGroup;
+    private Path pidsGroup;
 
-    static RunCgroup create(CgroupHierarchy memory, CgroupHierarchy pids, String name, RunLimits limits)
-            throws IOException {
-        Path memoryGroup = Files.createDirectories(memory.runsFolder()).resolve(name);
-        Path pidsGroup = Files.createDirectories(pids.runsFolder()).resolve(name);
-        RunCgroup cgroup = new RunCgroup(Files.createDirectory(memoryGroup), pidsGroup);
+    private RunCgroup() {}
+
+    static RunCgroup create(CgroupControllers controllers, String name, RunLimits limits) throws IOException {
+        RunCgroup cgroup = new RunCgroup();
         try {
-            Files.createDirectory(pidsGroup);
+            cgroup.memoryGroup = cgroup.createGroup(controllers.memory(), name);
             String memoryBytes = Long.toString(limits.memoryBytes());
-            Files.writeString(memoryGroup.resolve("memory.limit_in_bytes"), memoryBytes);
-            Path memoryAndSwap = memoryGroup.resolve("memory.memsw.limit_in_bytes");
+            Files.writeString(cgroup.memoryGroup.resolve("memory.limit_in_bytes"), memoryBytes);
+            Path memoryAndSwap = cgroup.memoryGroup.resolve("memory.memsw.limit_in_bytes");
             if (Files.exists(memoryAndSwap)) {
                 Files.writeString(memoryAndSwap, memoryBytes);
             }
+
+            cgroup.pidsGroup = cgroup.createGroup(controllers.pids(), name);
             Files.writeString(
-                    pidsGroup.resolve("pids.max"), Integer.toString(limits.maxProcesses() + BUBBLEWRAP_PROCESSES));
+                    cgroup.pidsGroup.resolve("pids.max"),
+                    Integer.toString(limits.maxProcesses() + BUBBLEWRAP_PROCESSES));
+
+            Path cpuGroup = cgroup.createGroup(controllers.cpu(), name);
+            Files.writeString(cpuGroup.resolve("cpu.cfs_period_us"), Long.toString(CPU_PERIOD_MICROS));
+            Files.writeString(
+                    cpuGroup.resolve("cpu.cfs_quota_us"), Long.toString(Math.round(limits.cpus() * CPU_PERIOD_MICROS)));
             return cgroup;
         } catch (IOException e) {
             cgroup.remove();
@@ -42,9 +52,16 @@ final class RunCgroup {
         }
     }
 
+    private Path createGroup(CgroupHierarchy hierarchy, String name) throws IOException {
+        Path group = Files.createDirectory(
+                Files.createDirectories(hierarchy.runsFolder()).resolve(name));
+        groups.add(group);
+        return group;
+    }
+
     /** The files a process writes its pid to, to join the run's groups. */
     List<Path> membershipFiles() {
-        return List.of(memoryGroup.resolve("cgroup.procs"), pidsGroup.resolve("cgroup.procs"));
+        return groups.stream().map(group -> group.resolve("cgroup.procs")).toList();
     }
 
     /** Whether the kernel killed one of the run's processes for going over the memory limit. */
@@ -59,6 +76,9 @@ final class RunCgroup {
 
     /** Kills every process in the run's group. */
     void killAll() {
+        if (pidsGroup == null) {
+            return;
+        }
         try {
             for (String pid : Files.readAllLines(pidsGroup.resolve("cgroup.procs"))) {
                 ProcessHandle.of(Long.parseLong(pid.trim())).ifPresent(ProcessHandle::destroyForcibly);
@@ -71,7 +91,7 @@ final class RunCgroup {
     /** Kills what is left of the run and removes its groups; a group goes once its last process has exited. */
     void remove() {
         long deadline = System.nanoTime() + 5_000_000_000L;
-        for (Path group : List.of(pidsGroup, memoryGroup)) {
+        for (Path group : groups) {
             while (!removed(group)) {
                 if (System.nanoTime() - deadline > 0) {
                     Log.warnf("Could not remove the cgroup %s of a finished run", group);

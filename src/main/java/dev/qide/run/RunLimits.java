@@ -9,16 +9,17 @@ import java.util.Locale;
  * @param timeout wall-clock time
  * @param memoryBytes memory of all its processes together, files in its /tmp and working folder included
  * @param maxProcesses processes and threads at once
+ * @param cpus cores' worth of CPU time its processes share
  * @param outputBytes stdout and stderr together
  */
-public record RunLimits(Duration timeout, long memoryBytes, int maxProcesses, long outputBytes) {
+record RunLimits(Duration timeout, long memoryBytes, int maxProcesses, double cpus, long outputBytes) {
 
     private static final long KIB = 1024;
     private static final long MIB = KIB * 1024;
     private static final long GIB = MIB * 1024;
 
     /** The message for a run that ended this way. */
-    public String describe(RunOutcome outcome, int exitCode) {
+    String describe(RunOutcome outcome, int exitCode) {
         return switch (outcome) {
             case COMPLETED ->
                 exitCode > 128 && exitCode < 160

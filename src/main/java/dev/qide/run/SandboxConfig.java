@@ -3,6 +3,7 @@ package dev.qide.run;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -33,6 +34,11 @@ public interface SandboxConfig {
     @Min(8)
     @Max(4096)
     int maxProcesses();
+
+    /** CPU cores' worth of time a run's processes share, e.g. 0.5 or 2; a busy run is slowed, not stopped. */
+    @WithDefault("1")
+    @DecimalMin("0.01")
+    double cpus();
 
     /** Output (stdout and stderr together) streamed and kept per run; beyond it the run is stopped. */
     @WithDefault("1M")

@@ -88,7 +88,7 @@ class BubblewrapSandboxTest {
 
         SandboxRun run = sandbox.start(request, firstChunk::complete);
 
-        assertThat(firstChunk.get(10, TimeUnit.SECONDS).text()).isEqualTo("first\n");
+        assertThat(firstChunk.get(10, TimeUnit.SECONDS).text()).startsWith("first");
         assertThat(run.result()).isNotDone();
         assertThat(run.result().get(30, TimeUnit.SECONDS).output()).isEqualTo("first\nsecond\n");
     }
@@ -120,6 +120,15 @@ class BubblewrapSandboxTest {
                 sandbox, new SandboxRequest(RunLanguage.JAVASCRIPT, files, "main.js"), SandboxOutput.ignore());
 
         assertThat(result.output()).isEqualTo("42\n");
+    }
+
+    @Test
+    void anEntryFileNamedLikeAnOptionIsRunAsAFile() throws Exception {
+        SandboxRequest request = new SandboxRequest(RunLanguage.PYTHON, Map.of("-c.py", "print('a file')"), "-c.py");
+
+        RunResult result = TestSandboxes.run(sandbox, request, SandboxOutput.ignore());
+
+        assertThat(result.output()).isEqualTo("a file\n");
     }
 
     @Test

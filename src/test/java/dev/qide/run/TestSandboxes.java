@@ -16,16 +16,24 @@ final class TestSandboxes {
     private TestSandboxes() {}
 
     static BubblewrapSandbox create(Path dataDir) {
-        return create(dataDir, "bwrap");
+        return create(dataDir, defaults());
     }
 
-    static BubblewrapSandbox create(Path dataDir, String bwrap) {
-        return new BubblewrapSandbox(config(bwrap), qideConfig(dataDir));
+    static BubblewrapSandbox create(Path dataDir, Config config) {
+        return new BubblewrapSandbox(config, qideConfig(dataDir));
     }
 
-    static SandboxConfig config(String bwrap) {
+    /** The application's defaults (see application.properties). */
+    static Config defaults() {
         return new Config(
-                bwrap, Duration.ofSeconds(30), Duration.ofSeconds(120), size("512M"), 64, size("1M"), Optional.empty());
+                "bwrap",
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(120),
+                size("512M"),
+                64,
+                1.0,
+                size("1M"),
+                Optional.empty());
     }
 
     /** Runs one file and waits for its result. */
@@ -71,13 +79,23 @@ final class TestSandboxes {
         };
     }
 
-    private record Config(
+    record Config(
             String bwrap,
             Duration defaultTimeout,
             Duration maxTimeout,
             MemorySize memory,
             int maxProcesses,
+            double cpus,
             MemorySize outputCap,
             Optional<String> scratchDir)
-            implements SandboxConfig {}
+            implements SandboxConfig {
+
+        Config withBwrap(String path) {
+            return new Config(path, defaultTimeout, maxTimeout, memory, maxProcesses, cpus, outputCap, scratchDir);
+        }
+
+        Config withCpus(double share) {
+            return new Config(bwrap, defaultTimeout, maxTimeout, memory, maxProcesses, share, outputCap, scratchDir);
+        }
+    }
 }
