@@ -8,10 +8,13 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import dev.qide.plan.PlanId;
+import dev.qide.run.Sandbox;
 import dev.qide.support.Browser;
 import dev.qide.support.Passwords;
+import dev.qide.support.SandboxAvailability;
 import dev.qide.support.Workspaces;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +27,12 @@ class EditorBrowserTest extends BrowserTest {
     private static final LocatorAssertions.ContainsTextOptions SLOW =
             new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
 
+    @Inject
+    Sandbox sandbox;
+
     @Test
     void signUpCreateAProjectWriteMainPyRunItAndReadTheOutput() {
+        SandboxAvailability.require(sandbox.unavailableReason());
         String email = Browser.uniqueEmail("coder");
         Page page = chromium.newPage();
         page.navigate(root + "signup");

@@ -2,6 +2,7 @@ package dev.qide.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qide.support.SandboxAvailability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,7 @@ class BubblewrapSandboxTest {
     @BeforeEach
     void setUp() {
         sandbox = TestSandboxes.create(dataDir);
-        assertThat(sandbox.unavailableReason()).isEmpty();
+        SandboxAvailability.require(sandbox.unavailableReason());
     }
 
     @Test

@@ -7,9 +7,10 @@ import static org.hamcrest.Matchers.hasItems;
 
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
-import dev.qide.support.Bubblewrap;
+import dev.qide.support.SandboxAvailability;
 import dev.qide.support.Workspaces;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RunApiTest {
 
+    @Inject
+    Sandbox sandbox;
+
     @BeforeEach
     void needsTheSandbox() {
-        Bubblewrap.require();
+        SandboxAvailability.require(sandbox.unavailableReason());
     }
 
     private static String addFile(Browser browser, String project, String path, String content) {

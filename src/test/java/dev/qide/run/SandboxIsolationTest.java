@@ -3,6 +3,7 @@ package dev.qide.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.qide.support.SandboxAvailability;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
@@ -24,7 +25,7 @@ class SandboxIsolationTest {
     @BeforeEach
     void setUp() {
         sandbox = TestSandboxes.create(dataDir);
-        assertThat(sandbox.unavailableReason()).isEmpty();
+        SandboxAvailability.require(sandbox.unavailableReason());
     }
 
     @Test

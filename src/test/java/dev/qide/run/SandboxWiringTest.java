@@ -2,6 +2,7 @@ package dev.qide.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qide.support.SandboxAvailability;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class SandboxWiringTest {
 
     @Test
     void theInjectedSandboxRunsAProgram() throws Exception {
-        assertThat(sandbox.unavailableReason()).isEmpty();
+        SandboxAvailability.require(sandbox.unavailableReason());
         SandboxRequest request = new SandboxRequest(RunLanguage.BASH, Map.of("hello.sh", "echo hello"), "hello.sh");
 
         RunResult result =
