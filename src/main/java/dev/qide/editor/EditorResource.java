@@ -39,11 +39,7 @@ public class EditorResource {
 
     /** The page, and the settings its script reads from {@code data-editor-config}. */
     public record EditorView(
-            ProjectAccess.Granted granted,
-            SignedInUser user,
-            boolean historyEnabled,
-            boolean runsEnabled,
-            String configJson) {}
+            ProjectAccess.Granted granted, SignedInUser user, boolean historyEnabled, String configJson) {}
 
     /** What editor.js needs to know about this project and plan (snake_case JSON). */
     record EditorConfig(
@@ -97,8 +93,7 @@ public class EditorResource {
                                 new RunnableLanguage(language.id(), language.displayName(), language.extensions()))
                         .toList(),
                 FileContent.MAX_BYTES);
-        return Templates.editor(
-                new EditorView(granted, user, history, refusal == null, json.writeValueAsString(config)));
+        return Templates.editor(new EditorView(granted, user, history, json.writeValueAsString(config)));
     }
 
     /** Why the Run button cannot run here, or null when it can. */

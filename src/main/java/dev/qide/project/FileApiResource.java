@@ -68,7 +68,7 @@ public class FileApiResource {
                 Boolean.TRUE.equals(request.folder()),
                 request.content());
         return Response.created(URI.create("/api/projects/" + projectId + "/files/" + file.id))
-                .entity(FileView.of(file, true))
+                .entity(FileView.of(file))
                 .build();
     }
 
@@ -87,7 +87,7 @@ public class FileApiResource {
     @GET
     @Path("{fileId}")
     public FileView get(UUID projectId, UUID fileId) {
-        return FileView.of(files.read(currentUser.require(), projectId, fileId), true);
+        return FileView.of(files.read(currentUser.require(), projectId, fileId));
     }
 
     @PUT
@@ -110,7 +110,7 @@ public class FileApiResource {
         if (request.path() != null) {
             file = files.move(user, projectId, fileId, request.path());
         }
-        return FileView.of(file, true);
+        return FileView.of(file);
     }
 
     @DELETE
@@ -160,6 +160,6 @@ public class FileApiResource {
     @POST
     @Path("{fileId}/versions/{versionId}/restore")
     public FileView restore(UUID projectId, UUID fileId, UUID versionId) {
-        return FileView.of(files.restore(currentUser.require(), projectId, fileId, versionId), true);
+        return FileView.of(files.restore(currentUser.require(), projectId, fileId, versionId));
     }
 }

@@ -36,7 +36,7 @@ public final class ProjectViews {
 
     public record ProjectList(List<ProjectView> projects, long total, int page, int pages) {}
 
-    /** A file or folder; {@code content} only when one file was asked for. */
+    /** A file or folder; {@code content} only when one file was asked for, never in a tree. */
     public record FileView(
             UUID id,
             String path,
@@ -61,7 +61,7 @@ public final class ProjectViews {
                     null);
         }
 
-        static FileView of(ProjectFile file, boolean withContent) {
+        static FileView of(ProjectFile file) {
             return new FileView(
                     file.id,
                     file.path,
@@ -71,7 +71,7 @@ public final class ProjectViews {
                     file.sizeBytes,
                     file.revision,
                     file.updatedAt,
-                    withContent ? file.content : null);
+                    file.content);
         }
     }
 
