@@ -1,5 +1,8 @@
 package dev.qide.account;
 
+import dev.qide.ratelimit.RateLimit;
+import dev.qide.ratelimit.RateLimitedException;
+import dev.qide.ratelimit.RateLimiter;
 import dev.qide.web.Flash;
 import dev.qide.web.FormErrors;
 import dev.qide.web.Htmx;
@@ -58,6 +61,7 @@ public class AuthResource {
     private final CurrentUser currentUser;
     private final Flash flash;
     private final Duration sessionLifetime;
+    private final RateLimiter rateLimiter;
 
     AuthResource(
             AccountService accounts,
@@ -66,7 +70,8 @@ public class AuthResource {
             OidcProviders oidcProviders,
             CurrentUser currentUser,
             Flash flash,
-            AccountConfig config) {
+            AccountConfig config,
+            RateLimiter rateLimiter) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.emailLinks = emailLinks;
@@ -74,6 +79,7 @@ public class AuthResource {
         this.currentUser = currentUser;
         this.flash = flash;
         this.sessionLifetime = config.sessionLifetime();
+        this.rateLimiter = rateLimiter;
     }
 
     @GET
@@ -151,21 +157,35 @@ public class AuthResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logIn(@BeanParam LoginForm form, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        ClientInfo client = ClientInfo.of(request);
+        try {
+            // A flood from one address is slowed; so are guesses at one account from many addresses.
+            rateLimiter.check(RateLimit.SIGN_IN_PER_ADDRESS, String.valueOf(client.ipAddress()));
+            rateLimiter.check(RateLimit.SIGN_IN_PER_ACCOUNT, EmailAddress.normalize(form.email));
+        } catch (RateLimitedException e) {
+            return Response.fromResponse(loginAgain(form, e.detail(), headers, 429))
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                    .build();
+        }
         Optional<User> user = accounts.authenticate(form.email, form.password);
         if (user.isEmpty()) {
-            LoginForm kept = form.withoutPassword();
-            FormErrors errors = FormErrors.of(FormErrors.FORM, WRONG_CREDENTIALS);
-            List<OidcProvider> providers = oidcProviders.enabled();
-            TemplateInstance page = Htmx.wantsFragment(headers)
-                    ? Templates.login$form(kept, errors, providers, null)
-                    : Templates.login(kept, errors, providers, null);
-            return Response.status(422).entity(page).build();
+            return loginAgain(form, WRONG_CREDENTIALS, headers, 422);
         }
-        ClientInfo client = ClientInfo.of(request);
         String token = sessions.start(user.get().id, "password", client);
         return Redirects.to(Routes.safeNext(form.next), headers)
                 .cookie(SessionCookie.of(token, client, sessionLifetime.toSeconds()))
                 .build();
+    }
+
+    /** The sign-in form again, with what was typed (never the password) and why it did not work. */
+    private Response loginAgain(LoginForm form, String message, HttpHeaders headers, int status) {
+        LoginForm kept = form.withoutPassword();
+        FormErrors errors = FormErrors.of(FormErrors.FORM, message);
+        List<OidcProvider> providers = oidcProviders.enabled();
+        TemplateInstance page = Htmx.wantsFragment(headers)
+                ? Templates.login$form(kept, errors, providers, null)
+                : Templates.login(kept, errors, providers, null);
+        return Response.status(status).entity(page).build();
     }
 
     @POST

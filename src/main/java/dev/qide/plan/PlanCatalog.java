@@ -55,6 +55,7 @@ public class PlanCatalog {
 
         Map<Quantity, Limit> limits = new EnumMap<>(Quantity.class);
         limits.put(Quantity.API_CALLS_PER_DAY, config.apiCallsPerDay());
+        limits.put(Quantity.REQUESTS_PER_MINUTE, config.requestsPerMinute());
         limits.put(Quantity.LLM_REQUESTS_PER_DAY, config.llmRequestsPerDay());
         limits.put(Quantity.PLATFORM_TOKENS_PER_MONTH, config.platformTokensPerMonth());
         limits.put(Quantity.STORAGE_BYTES, config.storage());

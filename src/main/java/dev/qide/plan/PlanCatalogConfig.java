@@ -42,6 +42,10 @@ public interface PlanCatalogConfig {
         @WithConverter(LimitConverter.class)
         Limit apiCallsPerDay();
 
+        /** Platform API requests a minute, per caller (API key or person); the rate limit of the plan. */
+        @WithConverter(LimitConverter.class)
+        Limit requestsPerMinute();
+
         /** Chat (LLM) requests a day. */
         @WithConverter(LimitConverter.class)
         Limit llmRequestsPerDay();

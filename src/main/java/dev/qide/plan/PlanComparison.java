@@ -31,6 +31,10 @@ public final class PlanComparison {
                 plans,
                 plan -> Cell.text(plan.limit(Quantity.API_CALLS_PER_DAY).display())));
         rows.add(row(
+                "API requests / minute",
+                plans,
+                plan -> Cell.text(plan.limit(Quantity.REQUESTS_PER_MINUTE).display())));
+        rows.add(row(
                 "LLM requests / day",
                 plans,
                 plan -> Cell.text(plan.limit(Quantity.LLM_REQUESTS_PER_DAY).display())));

@@ -6,6 +6,7 @@ import io.quarkus.qute.TemplateEnum;
 @TemplateEnum
 public enum Quantity {
     API_CALLS_PER_DAY,
+    REQUESTS_PER_MINUTE,
     LLM_REQUESTS_PER_DAY,
     PLATFORM_TOKENS_PER_MONTH,
     STORAGE_BYTES,

@@ -10,6 +10,8 @@ import dev.qide.project.Project;
 import dev.qide.project.ProjectAccess;
 import dev.qide.project.ProjectFile;
 import dev.qide.project.ProjectPermission;
+import dev.qide.ratelimit.RateLimit;
+import dev.qide.ratelimit.RateLimiter;
 import dev.qide.web.HttpProblem;
 import dev.qide.web.InvalidInputException;
 import dev.qide.workspace.Workspace;
@@ -32,8 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts code runs for people, within their plan: code execution must be included, and a workspace has at most its
- * plan's number of runs going at once (counted in the database, so it holds across requests and replicas). Every
+ * Starts code runs for people, within their plan: code execution must be included, a person starts at most 5 runs a
+ * minute, and a workspace has at most its plan's number of runs going at once (counted in the database, so it holds across requests and replicas). Every
  * run is recorded; its live output is kept here while people watch it.
  */
 @ApplicationScoped
@@ -50,18 +52,27 @@ public class RunService {
     private final ProjectAccess access;
     private final Entitlements entitlements;
     private final Clock clock;
+    private final RateLimiter rateLimiter;
     private final Map<UUID, LiveRun> live = new ConcurrentHashMap<>();
 
-    RunService(Sandbox sandbox, SandboxConfig config, ProjectAccess access, Entitlements entitlements, Clock clock) {
+    RunService(
+            Sandbox sandbox,
+            SandboxConfig config,
+            ProjectAccess access,
+            Entitlements entitlements,
+            Clock clock,
+            RateLimiter rateLimiter) {
         this.sandbox = sandbox;
         this.config = config;
         this.access = access;
         this.entitlements = entitlements;
         this.clock = clock;
+        this.rateLimiter = rateLimiter;
     }
 
     /** Runs a project's file with the project's other files beside it. */
     public StartedRun startProjectRun(SignedInUser user, UUID projectId, UUID fileId) {
+        rateLimiter.check(RateLimit.CODE_RUNS, user.userId().toString());
         PreparedRun prepared = QuarkusTransaction.requiringNew().call(() -> {
             Project project = access.require(projectId, user.userId(), ProjectPermission.EDIT)
                     .project();
@@ -88,6 +99,7 @@ public class RunService {
         RunLanguage language = RunLanguage.byId(languageId == null ? "" : languageId.strip())
                 .orElseThrow(() -> InvalidInputException.of(
                         "language", "Choose one of the languages listed by GET /api/code/languages."));
+        rateLimiter.check(RateLimit.CODE_RUNS, user.userId().toString());
         String entry = "main" + language.extensions().getFirst();
         PreparedRun prepared = QuarkusTransaction.requiringNew().call(() -> {
             CodeRun run = reserve(user.workspaceId(), null, user, entry, language);

@@ -49,7 +49,13 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response problem(HttpProblem e, UriInfo uri, HttpHeaders headers) {
-        return respond(e.status(), e.detail(), null, uri, headers);
+        Response response = respond(e.status(), e.detail(), null, uri, headers);
+        if (e.retryAfterSeconds() > 0) {
+            return Response.fromResponse(response)
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                    .build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper

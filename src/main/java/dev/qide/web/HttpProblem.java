@@ -10,11 +10,18 @@ public class HttpProblem extends WebApplicationException {
 
     private final int status;
     private final String detail;
+    private final long retryAfterSeconds;
 
     public HttpProblem(int status, String detail) {
+        this(status, detail, 0);
+    }
+
+    /** A problem that goes away by itself: {@code Retry-After} tells the caller when (429, 503). */
+    public HttpProblem(int status, String detail, long retryAfterSeconds) {
         super(detail, null, status);
         this.status = status;
         this.detail = detail;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public int status() {
@@ -23,5 +30,10 @@ public class HttpProblem extends WebApplicationException {
 
     public String detail() {
         return detail;
+    }
+
+    /** Seconds until trying again can work; 0 when it will not by itself. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

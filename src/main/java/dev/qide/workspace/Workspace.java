@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** The unit of billing and quota: it has the plan, the members, and (later) projects, keys and meters. */
@@ -34,6 +35,10 @@ public class Workspace extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Day of the month (1–31) on which monthly meters start a new period; short months use their last day. */
+    @Column(name = "period_anchor_day", nullable = false)
+    public int periodAnchorDay;
+
     /** Bytes of project files and history held; kept by {@code WorkspaceStorage}. */
     @Column(name = "storage_used_bytes", nullable = false)
     public long storageUsedBytes;
@@ -45,6 +50,7 @@ public class Workspace extends PanacheEntityBase {
         workspace.kind = kind;
         workspace.plan = plan;
         workspace.createdAt = now;
+        workspace.periodAnchorDay = now.atZone(ZoneOffset.UTC).getDayOfMonth();
         return workspace;
     }
 }

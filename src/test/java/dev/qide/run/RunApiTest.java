@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
 import dev.qide.support.SandboxAvailability;
+import dev.qide.support.TestClock;
 import dev.qide.support.Workspaces;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,14 @@ class RunApiTest {
 
     @Inject
     Sandbox sandbox;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @BeforeEach
     void needsTheSandbox() {
@@ -160,6 +170,7 @@ class RunApiTest {
         for (int i = 0; i < 5; i++) {
             runs.add(start(browser, project, sleeper));
         }
+        clock.advance(Duration.ofMinutes(1)); // past the limit of 5 runs started a minute
         browser.api()
                 .body(Map.of("file_id", sleeper))
                 .post(project + "/runs")

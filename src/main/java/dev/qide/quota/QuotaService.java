@@ -1,0 +1,122 @@
+package dev.qide.quota;
+
+import dev.qide.plan.Entitlements;
+import dev.qide.plan.Limit;
+import dev.qide.plan.Plan;
+import dev.qide.plan.Quantity;
+import dev.qide.run.CodeRun;
+import dev.qide.workspace.Workspace;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one place that counts what workspaces consume and refuses what their plan does not allow. Counts live in the
+ * database (never only in one process's memory) and are always read for the current period.
+ */
+@ApplicationScoped
+public class QuotaService {
+
+    private final UsageLedger ledger;
+    private final Entitlements entitlements;
+    private final Clock clock;
+
+    QuotaService(UsageLedger ledger, Entitlements entitlements, Clock clock) {
+        this.ledger = ledger;
+        this.entitlements = entitlements;
+        this.clock = clock;
+    }
+
+    /**
+     * Counts {@code amount} of {@code meter} for the workspace (and for the member {@code userId}, when given), or
+     * throws {@link QuotaExceededException} and counts nothing when that would pass the plan's limit.
+     */
+    public void consume(UUID workspaceId, UUID userId, Meter meter, long amount) {
+        Instant now = clock.instant();
+        WorkspacePlan workspace = workspacePlan(workspaceId);
+        Limit limit = workspace.plan().limit(meter.quantity());
+        LocalDate period = meter.period().startOf(now, workspace.anchorDay());
+        Instant resetsAt = meter.period().resetAfter(period, workspace.anchorDay());
+        boolean added = ledger.add(workspaceId, meter, period, amount, limit.unlimited() ? null : limit.amount());
+        if (!added) {
+            long used = ledger.used(workspaceId, meter, period).orElse(0);
+            throw new QuotaExceededException(new MeterUsage(meter, used, limit, resetsAt), now);
+        }
+        if (userId != null) {
+            ledger.addForMember(workspaceId, userId, meter, period, amount);
+        }
+    }
+
+    /** Every meter of the workspace now: counted ones with their reset time, standing ones as they stand. */
+    public UsageReport report(UUID workspaceId) {
+        Instant now = clock.instant();
+        WorkspacePlan workspace = workspacePlan(workspaceId);
+        List<MeterUsage> meters = new ArrayList<>();
+        for (Meter meter : Meter.values()) {
+            LocalDate period = meter.period().startOf(now, workspace.anchorDay());
+            meters.add(new MeterUsage(
+                    meter,
+                    ledger.used(workspaceId, meter, period).orElse(0),
+                    workspace.plan().limit(meter.quantity()),
+                    meter.period().resetAfter(period, workspace.anchorDay())));
+        }
+        List<StandingUsage> standing = QuarkusTransaction.joiningExisting()
+                .call(() -> List.of(
+                        new StandingUsage(
+                                "storage_bytes",
+                                "Storage",
+                                Workspace.<Workspace>findById(workspaceId).storageUsedBytes,
+                                workspace.plan().limit(Quantity.STORAGE_BYTES)),
+                        new StandingUsage(
+                                "concurrent_runs",
+                                "Code runs going now",
+                                CodeRun.countRunning(workspaceId),
+                                workspace.plan().limit(Quantity.CONCURRENT_RUNS))));
+        return new UsageReport(workspace.plan(), meters, standing, now);
+    }
+
+    /** The workspace's daily counts for the last {@code days} days, oldest first, zero where nothing was counted. */
+    public List<DailyCount> daily(UUID workspaceId, Meter meter, int days) {
+        LocalDate today = QuotaPeriod.DAILY.startOf(clock.instant(), 1);
+        LocalDate first = today.minusDays(days - 1L);
+        List<UsageCounter> counters =
+                QuarkusTransaction.joiningExisting().call(() -> UsageCounter.between(workspaceId, meter, first, today));
+        List<DailyCount> counts = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            LocalDate current = day;
+            long used = counters.stream()
+                    .filter(counter -> counter.periodStart.equals(current))
+                    .mapToLong(counter -> counter.used)
+                    .sum();
+            counts.add(new DailyCount(day, used));
+        }
+        return counts;
+    }
+
+    private record WorkspacePlan(Plan plan, int anchorDay) {}
+
+    private WorkspacePlan workspacePlan(UUID workspaceId) {
+        Workspace workspace = QuarkusTransaction.joiningExisting()
+                .call(() -> Workspace.<Workspace>findByIdOptional(workspaceId))
+                .orElseThrow(() -> new IllegalArgumentException("No workspace " + workspaceId));
+        return new WorkspacePlan(entitlements.plan(workspace.plan), workspace.periodAnchorDay);
+    }
+
+    /** A standing meter: an amount held now rather than counted per period. */
+    public record StandingUsage(String id, String label, long used, Limit limit) {
+
+        public int percent() {
+            return new MeterUsage(null, used, limit, null).percent();
+        }
+    }
+
+    public record DailyCount(LocalDate day, long count) {}
+
+    /** Everything the usage page and {@code GET /api/billing/usage} show. */
+    public record UsageReport(Plan plan, List<MeterUsage> meters, List<StandingUsage> standing, Instant at) {}
+}

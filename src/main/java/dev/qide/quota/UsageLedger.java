@@ -1,0 +1,144 @@
+package dev.qide.quota;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * The usage counters in the database, per workspace and per member. Adding to a counter is a single conditional
+ * {@code UPDATE ... SET used = used + n WHERE ... AND used + n <= limit}: the database serializes concurrent
+ * adds on the row, so no interleaving of requests (or replicas) can take a count past its limit.
+ */
+@ApplicationScoped
+class UsageLedger {
+
+    private static final String ADD_UNDER_LIMIT = "UPDATE usage_counter SET used = used + ?1"
+            + " WHERE workspace_id = ?2 AND meter = ?3 AND period_start = ?4 AND used + ?1 <= ?5";
+    private static final String ADD = "UPDATE usage_counter SET used = used + ?1"
+            + " WHERE workspace_id = ?2 AND meter = ?3 AND period_start = ?4";
+    private static final String CREATE =
+            "INSERT INTO usage_counter (id, workspace_id, meter, period_start, used) VALUES (?1, ?2, ?3, ?4, 0)";
+    private static final String ADD_MEMBER = "UPDATE member_usage_counter SET used = used + ?1"
+            + " WHERE workspace_id = ?2 AND user_id = ?3 AND meter = ?4 AND period_start = ?5";
+    private static final String CREATE_MEMBER = "INSERT INTO member_usage_counter"
+            + " (id, workspace_id, user_id, meter, period_start, used) VALUES (?1, ?2, ?3, ?4, ?5, 0)";
+    private static final String READ =
+            "SELECT used FROM usage_counter WHERE workspace_id = ?1 AND meter = ?2 AND period_start = ?3";
+
+    private final EntityManager entityManager;
+
+    UsageLedger(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Adds {@code amount} to the workspace's counter for the period unless that would pass {@code limit} (null: no
+     * limit). Answers whether it was added. Runs in its own transaction, committed before it returns.
+     */
+    boolean add(UUID workspaceId, Meter meter, LocalDate period, long amount, Long limit) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int updated = QuarkusTransaction.requiringNew()
+                    .call(() -> limit == null
+                            ? entityManager
+                                    .createNativeQuery(ADD)
+                                    .setParameter(1, amount)
+                                    .setParameter(2, workspaceId)
+                                    .setParameter(3, meter.name())
+                                    .setParameter(4, period)
+                                    .executeUpdate()
+                            : entityManager
+                                    .createNativeQuery(ADD_UNDER_LIMIT)
+                                    .setParameter(1, amount)
+                                    .setParameter(2, workspaceId)
+                                    .setParameter(3, meter.name())
+                                    .setParameter(4, period)
+                                    .setParameter(5, limit)
+                                    .executeUpdate());
+            if (updated == 1) {
+                return true;
+            }
+            if (attempt == 0 && used(workspaceId, meter, period).isEmpty()) {
+                createRow(CREATE, workspaceId, null, meter, period);
+            } else {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Adds {@code amount} to the member's counter for the period (members share the workspace's limit). */
+    void addForMember(UUID workspaceId, UUID userId, Meter meter, LocalDate period, long amount) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int updated = QuarkusTransaction.requiringNew().call(() -> entityManager
+                    .createNativeQuery(ADD_MEMBER)
+                    .setParameter(1, amount)
+                    .setParameter(2, workspaceId)
+                    .setParameter(3, userId)
+                    .setParameter(4, meter.name())
+                    .setParameter(5, period)
+                    .executeUpdate());
+            if (updated == 1) {
+                return;
+            }
+            createRow(CREATE_MEMBER, workspaceId, userId, meter, period);
+        }
+    }
+
+    /** The workspace's count for the period, or empty when nothing was counted in it yet. */
+    OptionalLong used(UUID workspaceId, Meter meter, LocalDate period) {
+        return QuarkusTransaction.joiningExisting().call(() -> entityManager
+                .createNativeQuery(READ)
+                .setParameter(1, workspaceId)
+                .setParameter(2, meter.name())
+                .setParameter(3, period)
+                .getResultStream()
+                .mapToLong(value -> ((Number) value).longValue())
+                .findFirst());
+    }
+
+    private boolean memberRowExists(UUID workspaceId, UUID userId, Meter meter, LocalDate period) {
+        return QuarkusTransaction.joiningExisting().call(() -> !entityManager
+                .createNativeQuery("SELECT used FROM member_usage_counter WHERE workspace_id = ?1 AND user_id = ?2"
+                        + " AND meter = ?3 AND period_start = ?4")
+                .setParameter(1, workspaceId)
+                .setParameter(2, userId)
+                .setParameter(3, meter.name())
+                .setParameter(4, period)
+                .getResultList()
+                .isEmpty());
+    }
+
+    /**
+     * Creates a zero counter in its own transaction. Two requests may race to create the same one; the loser's
+     * insert fails on the unique key, which is fine: the row exists either way.
+     */
+    private void createRow(String sql, UUID workspaceId, UUID userId, Meter meter, LocalDate period) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                var insert = entityManager.createNativeQuery(sql).setParameter(1, UUID.randomUUID());
+                if (userId == null) {
+                    insert.setParameter(2, workspaceId)
+                            .setParameter(3, meter.name())
+                            .setParameter(4, period);
+                } else {
+                    insert.setParameter(2, workspaceId)
+                            .setParameter(3, userId)
+                            .setParameter(4, meter.name())
+                            .setParameter(5, period);
+                }
+                insert.executeUpdate();
+            });
+        } catch (RuntimeException failed) {
+            boolean exists = userId == null
+                    ? used(workspaceId, meter, period).isPresent()
+                    : memberRowExists(workspaceId, userId, meter, period);
+            if (!exists) {
+                throw failed;
+            }
+            // Another request created it first.
+        }
+    }
+}
