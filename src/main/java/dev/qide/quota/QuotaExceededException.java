@@ -16,7 +16,7 @@ public class QuotaExceededException extends HttpProblem {
                 usage.meter().label() + " limit reached: " + usage.used() + " of "
                         + usage.limit().display()
                         + " used " + usage.meter().period().phrase() + ". It resets at "
-                        + ResetTimes.clock(usage.resetsAt()) + " (" + ResetTimes.in(now, usage.resetsAt())
+                        + ResetTimes.clock(now, usage.resetsAt()) + " (" + ResetTimes.in(now, usage.resetsAt())
                         + "). Upgrade your plan for more.",
                 Math.max(1, Duration.between(now, usage.resetsAt()).toSeconds()));
         this.usage = usage;

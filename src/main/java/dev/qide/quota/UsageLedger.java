@@ -28,6 +28,9 @@ class UsageLedger {
     private static final String READ =
             "SELECT used FROM usage_counter WHERE workspace_id = ?1 AND meter = ?2 AND period_start = ?3";
 
+    /** Retries when a concurrent update made ours miss; far more than contention ever needs. */
+    private static final int MAX_ATTEMPTS = 1000;
+
     private final EntityManager entityManager;
 
     UsageLedger(EntityManager entityManager) {
@@ -39,34 +42,40 @@ class UsageLedger {
      * limit). Answers whether it was added. Runs in its own transaction, committed before it returns.
      */
     boolean add(UUID workspaceId, Meter meter, LocalDate period, long amount, Long limit) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            int updated = QuarkusTransaction.requiringNew()
-                    .call(() -> limit == null
-                            ? entityManager
-                                    .createNativeQuery(ADD)
-                                    .setParameter(1, amount)
-                                    .setParameter(2, workspaceId)
-                                    .setParameter(3, meter.name())
-                                    .setParameter(4, period)
-                                    .executeUpdate()
-                            : entityManager
-                                    .createNativeQuery(ADD_UNDER_LIMIT)
-                                    .setParameter(1, amount)
-                                    .setParameter(2, workspaceId)
-                                    .setParameter(3, meter.name())
-                                    .setParameter(4, period)
-                                    .setParameter(5, limit)
-                                    .executeUpdate());
-            if (updated == 1) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            if (addIfUnderLimit(workspaceId, meter, period, amount, limit)) {
                 return true;
             }
-            if (attempt == 0 && used(workspaceId, meter, period).isEmpty()) {
+            OptionalLong used = used(workspaceId, meter, period);
+            if (used.isEmpty()) {
                 createRow(CREATE, workspaceId, null, meter, period);
-            } else {
+            } else if (limit != null && used.getAsLong() + amount > limit) {
                 return false;
             }
+            // Under the limit, yet not added: a concurrent update got in the way (H2 answers 0 rows then); again.
         }
-        return false;
+        throw new IllegalStateException("Could not count " + meter + " for workspace " + workspaceId);
+    }
+
+    private boolean addIfUnderLimit(UUID workspaceId, Meter meter, LocalDate period, long amount, Long limit) {
+        int updated = QuarkusTransaction.requiringNew()
+                .call(() -> limit == null
+                        ? entityManager
+                                .createNativeQuery(ADD)
+                                .setParameter(1, amount)
+                                .setParameter(2, workspaceId)
+                                .setParameter(3, meter.name())
+                                .setParameter(4, period)
+                                .executeUpdate()
+                        : entityManager
+                                .createNativeQuery(ADD_UNDER_LIMIT)
+                                .setParameter(1, amount)
+                                .setParameter(2, workspaceId)
+                                .setParameter(3, meter.name())
+                                .setParameter(4, period)
+                                .setParameter(5, limit)
+                                .executeUpdate());
+        return updated == 1;
     }
 
     /** Adds {@code amount} to the member's counter for the period (members share the workspace's limit). */

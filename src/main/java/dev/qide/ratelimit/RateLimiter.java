@@ -36,11 +36,14 @@ public class RateLimiter {
     private final Map<Long, BucketConfiguration> configurations = new ConcurrentHashMap<>();
 
     private final TimeMeter time;
+    private final RateLimitConfig config;
 
     RateLimiter(
             AgroalDataSource dataSource,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
-            Clock clock) {
+            Clock clock,
+            RateLimitConfig config) {
+        this.config = config;
         // Buckets tell time by the application's clock, so tests can let a minute pass.
         this.time = new TimeMeter() {
             @Override
@@ -68,7 +71,15 @@ public class RateLimiter {
 
     /** Takes one try from {@code limit}'s bucket for {@code who}, or throws {@link RateLimitedException}. */
     public void check(RateLimit limit, String who) {
-        check(limit, who, limit.perMinute());
+        long perMinute =
+                switch (limit) {
+                    case SIGN_IN_PER_ADDRESS -> config.signInPerAddress();
+                    case SIGN_IN_PER_ACCOUNT -> config.signInPerAccount();
+                    case CODE_RUNS -> config.codeRuns();
+                    case CHAT_MESSAGES -> config.chatMessages();
+                    case PLAN_API -> throw new IllegalArgumentException("The plan's API limit is sized by the plan");
+                };
+        check(limit, who, perMinute);
     }
 
     /** Like {@link #check(RateLimit, String)}, for a limit sized by the caller (the plan's API limit). */

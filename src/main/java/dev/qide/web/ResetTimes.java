@@ -32,8 +32,8 @@ public final class ResetTimes {
         return "in " + left.toSeconds() + " s";
     }
 
-    /** "00:00 UTC" within a day, else "1 Dec 00:00 UTC". */
-    public static String clock(Instant at) {
-        return (Duration.between(Instant.now(), at).toHours() < 24 ? TODAY : LATER).format(at.atZone(ZoneOffset.UTC));
+    /** "00:00 UTC" within a day of {@code now}, else "1 Dec 00:00 UTC". */
+    public static String clock(Instant now, Instant at) {
+        return (Duration.between(now, at).toHours() < 24 ? TODAY : LATER).format(at.atZone(ZoneOffset.UTC));
     }
 }

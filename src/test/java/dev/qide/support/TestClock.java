@@ -23,6 +23,11 @@ public class TestClock extends Clock {
         offset.updateAndGet(current -> current.plus(duration));
     }
 
+    /** Moves the clock to {@code instant}; from there it runs on in real time. */
+    public void set(Instant instant) {
+        offset.set(Duration.between(Instant.now(), instant));
+    }
+
     public void reset() {
         offset.set(Duration.ZERO);
     }
