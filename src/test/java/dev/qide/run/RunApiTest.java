@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
@@ -190,6 +191,32 @@ class RunApiTest {
         }
         String next = start(browser, project, sleeper);
         browser.api().post("/api/runs/" + next + "/stop").then().statusCode(202);
+    }
+
+    @Test
+    void aPersonStartsAtMostFiveRunsAMinute() {
+        Browser browser = Browser.signedUp("Quick Runner");
+        Workspaces.setPlan(browser.workspaceId(), PlanId.PRO);
+        for (int i = 0; i < 5; i++) {
+            browser.api()
+                    .body(Map.of("code", "true", "language", "bash"))
+                    .post("/api/code/execute")
+                    .then()
+                    .statusCode(200);
+        }
+        browser.api()
+                .body(Map.of("code", "true", "language", "bash"))
+                .post("/api/code/execute")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue())
+                .body("detail", containsString("Too many code runs: at most 5 a minute"));
+        clock.advance(Duration.ofSeconds(13));
+        browser.api()
+                .body(Map.of("code", "true", "language", "bash"))
+                .post("/api/code/execute")
+                .then()
+                .statusCode(200);
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
