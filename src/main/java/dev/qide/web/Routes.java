@@ -23,6 +23,7 @@ public final class Routes {
     public static final String PROJECTS = "/projects";
     public static final String PROJECT_TRASH = "/projects/trash";
     public static final String EDITOR = "/editor";
+    public static final String API_DOCS = "/api/docs";
     public static final String OIDC_SIGN_IN = "/auth/oidc/";
 
     private Routes() {}

@@ -16,8 +16,8 @@ public class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = policy("style-src 'self'");
 
     /**
-     * The editor page's policy differs in one point: Monaco adds its styles as {@code <style>} elements at run time and
-     * (in version 0.52) has no way to put a nonce on them. Scripts stay strictly same-origin.
+     * The editor and API docs pages' policy differs in one point: Monaco (0.52) and Swagger UI add their styles as
+     * {@code <style>} elements at run time with no way to put a nonce on them. Scripts stay strictly same-origin.
      */
     static final String EDITOR_CONTENT_SECURITY_POLICY = policy("style-src 'self' 'unsafe-inline'");
 
@@ -42,8 +42,10 @@ public class SecurityHeaders {
 
     private void addHeaders(RoutingContext context) {
         MultiMap headers = context.response().headers();
-        boolean editor = context.request().path().startsWith(Routes.EDITOR + "/");
-        headers.set("Content-Security-Policy", editor ? EDITOR_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+        String path = context.request().path();
+        boolean injectsStyles = path.startsWith(Routes.EDITOR + "/") || path.startsWith(Routes.API_DOCS);
+        headers.set(
+                "Content-Security-Policy", injectsStyles ? EDITOR_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
