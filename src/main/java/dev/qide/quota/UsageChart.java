@@ -20,7 +20,8 @@ public record UsageChart(List<Bar> bars, List<Label> labels, long max, int width
     /** One bar: where it is, how tall, which series and its tooltip. */
     public record Bar(int x, int y, int width, int height, String series, String title) {}
 
-    public record Label(int x, String text) {}
+    /** A day's name under the axis; {@code anchor} is the SVG text-anchor (the last one ends at the edge). */
+    public record Label(int x, String text, String anchor) {}
 
     public static UsageChart of(List<DailyCount> first, String firstName, List<DailyCount> second, String secondName) {
         long max = Math.max(1, Math.max(peak(first), peak(second)));
@@ -34,8 +35,11 @@ public record UsageChart(List<Bar> bars, List<Label> labels, long max, int width
             int x = i * slot + 2;
             bars.add(bar(x, barWidth, plot, max, first.get(i), "api", firstName));
             bars.add(bar(x + barWidth, barWidth, plot, max, second.get(i), "llm", secondName));
-            if (i % 7 == 0 || i == days - 1) {
-                labels.add(new Label(x, DAY.format(first.get(i).day())));
+            int fromEnd = days - 1 - i;
+            if (fromEnd % 7 == 0) {
+                boolean last = fromEnd == 0;
+                labels.add(new Label(
+                        last ? x + 2 * barWidth : x, DAY.format(first.get(i).day()), last ? "end" : "start"));
             }
         }
         return new UsageChart(bars, labels, max, WIDTH, HEIGHT);

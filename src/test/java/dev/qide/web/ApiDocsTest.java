@@ -1,6 +1,7 @@
 package dev.qide.web;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import dev.qide.support.Browser;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,10 @@ class ApiDocsTest {
                         containsString("/api/code/execute"),
                         containsString("/api/billing/usage"),
                         containsString("/api/auth/me"),
-                        containsString("Q-IDE platform API"));
+                        containsString("Q-IDE platform API"),
+                        not(containsString("/dashboard")),
+                        not(containsString("/settings/")),
+                        not(containsString("\"/api/docs\"")));
     }
 
     @Test
