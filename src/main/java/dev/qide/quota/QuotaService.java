@@ -42,13 +42,11 @@ public class QuotaService {
         Limit limit = workspace.plan().limit(meter.quantity());
         LocalDate period = meter.period().startOf(now, workspace.anchorDay());
         Instant resetsAt = meter.period().resetAfter(period, workspace.anchorDay());
-        boolean added = ledger.add(workspaceId, meter, period, amount, limit.unlimited() ? null : limit.amount());
+        boolean added =
+                ledger.add(workspaceId, userId, meter, period, amount, limit.unlimited() ? null : limit.amount());
         if (!added) {
             long used = ledger.used(workspaceId, meter, period).orElse(0);
             throw new QuotaExceededException(new MeterUsage(meter, used, limit, resetsAt), now);
-        }
-        if (userId != null) {
-            ledger.addForMember(workspaceId, userId, meter, period, amount);
         }
     }
 
