@@ -32,7 +32,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     private static final HttpCredentialTransport TRANSPORT =
             new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, SessionCookie.NAME, SCHEME);
 
-    private static final String BEARER = "Bearer ";
+    private static final String BEARER = "Bearer";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -57,12 +57,14 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     /** The token of an {@code Authorization: Bearer} header on an API path; pages only take the session cookie. */
     private static String bearerToken(RoutingContext context) {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null
-                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || !ErrorResponses.isApi(context.normalizedPath())) {
+        if (authorization == null || !ErrorResponses.isApi(context.normalizedPath())) {
             return null;
         }
-        return authorization.substring(BEARER.length()).strip();
+        String[] schemeAndToken = authorization.strip().split("\\s+", 2);
+        if (!schemeAndToken[0].equalsIgnoreCase(BEARER)) {
+            return null;
+        }
+        return schemeAndToken.length == 2 ? schemeAndToken[1] : "";
     }
 
     /** Browsers are sent to the sign-in page; the REST layer answers API and htmx callers itself. */
