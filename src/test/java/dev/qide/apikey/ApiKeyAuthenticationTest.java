@@ -201,6 +201,12 @@ class ApiKeyAuthenticationTest {
         ApiKeys.bearer(writer).get("/api/projects").then().statusCode(200).body("total", equalTo(2));
 
         ApiKeys.bearer(runner).get("/api/code/languages").then().statusCode(200);
+        // Past the scope check, the route itself answers (no sandbox needed to refuse an unknown language).
+        ApiKeys.bearer(runner)
+                .body(Map.of("code", "print(1)", "language", "cobol"))
+                .post("/api/code/execute")
+                .then()
+                .statusCode(422);
         ApiKeys.bearer(runner)
                 .get("/api/projects")
                 .then()
