@@ -85,7 +85,14 @@ public class ApiKeyService {
     public record NewKey(String name, List<String> scopes, String expiry, String expiresOn) {}
 
     /** A key just made, with its secret: the only moment the secret exists outside the caller's hands. */
-    public record CreatedKey(ApiKey key, String secret) {}
+    public record CreatedKey(ApiKey key, String secret) {
+
+        /** Never the secret, should the record end up in a log line or an exception. */
+        @Override
+        public String toString() {
+            return "CreatedKey[" + key.prefix + "\u2026]";
+        }
+    }
 
     /** Who a valid key acts as, and the key itself. */
     public record Resolved(SignedInUser user, ApiKeyPrincipal key) {}
