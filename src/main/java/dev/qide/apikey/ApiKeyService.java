@@ -20,10 +20,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,32 +54,7 @@ public class ApiKeyService {
             .withZone(ZoneOffset.UTC);
     private static final int NAME_MAX = 80;
 
-    /** When a new key stops working, as the form offers it: never, after some days, or on a date. */
-    public enum Expiry {
-        NEVER("never", "Never"),
-        DAYS_30("30", "In 30 days"),
-        DAYS_90("90", "In 90 days"),
-        DAYS_365("365", "In a year"),
-        ON_DATE("date", "On the date below");
-
-        private final String value;
-        private final String label;
-
-        Expiry(String value, String label) {
-            this.value = value;
-            this.label = label;
-        }
-
-        public String value() {
-            return value;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
-
-    /** What the create form sends: a name, scope ids, an {@link Expiry} value and the date for {@code date}. */
+    /** What the create form sends: a name, scope ids, a {@link KeyExpiry} value and the date for {@code date}. */
     public record NewKey(String name, List<String> scopes, String expiry, String expiresOn) {}
 
     /** A key just made, with its secret: the only moment the secret exists outside the caller's hands. */
@@ -122,7 +95,7 @@ public class ApiKeyService {
             errors.add("name", "Key names can be at most " + NAME_MAX + " characters.");
         }
         Set<ApiScope> scopes = scopes(form.scopes(), errors);
-        Instant expiresAt = expiresAt(form.expiry(), form.expiresOn(), now, errors);
+        Instant expiresAt = KeyExpiry.expiresAt(form.expiry(), form.expiresOn(), now, errors);
         errors.throwIfAny();
 
         Workspace workspace = Workspace.findById(user.workspaceId(), LockModeType.PESSIMISTIC_WRITE);
@@ -157,12 +130,6 @@ public class ApiKeyService {
         return ApiKey.listForWorkspace(workspaceId);
     }
 
-    /** Keys of a workspace that still work, for the plan's limit. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long countActive(UUID workspaceId) {
-        return ApiKey.countActive(workspaceId, clock.instant());
-    }
-
     /**
      * Stops a key for good. Its maker and the workspace's owners and admins may; a key of another workspace does
      * not exist for the caller. Revoking a revoked key changes nothing.
@@ -171,12 +138,13 @@ public class ApiKeyService {
         ApiKey key = ApiKey.<ApiKey>findByIdOptional(keyId)
                 .filter(found -> found.workspace.id.equals(user.workspaceId()))
                 .orElseThrow(() -> new HttpProblem(404, "That API key does not exist in this workspace."));
-        if (!mayRevoke(user, key) && !key.revoked()) {
+        if (key.revoked()) {
+            return key;
+        }
+        if (!mayRevoke(user, key)) {
             throw new HttpProblem(403, "Only the person who made this key, or a workspace admin, can revoke it.");
         }
-        if (!key.revoked()) {
-            key.revokedAt = clock.instant();
-        }
+        key.revokedAt = clock.instant();
         return key;
     }
 
@@ -247,47 +215,6 @@ public class ApiKeyService {
             errors.add("scopes", "Choose at least one scope: what the key may do.");
         }
         return scopes;
-    }
-
-    /** When a key chosen on {@code now} expires: null for never, else a moment in the future. */
-    private static Instant expiresAt(String expiry, String expiresOn, Instant now, FormErrors errors) {
-        Expiry chosen = null;
-        for (Expiry candidate : Expiry.values()) {
-            if (candidate.value.equals(expiry)) {
-                chosen = candidate;
-            }
-        }
-        if (chosen == null) {
-            errors.add("expiry", "Choose when the key expires.");
-            return null;
-        }
-        return switch (chosen) {
-            case NEVER -> null;
-            case DAYS_30 -> now.plus(Duration.ofDays(30));
-            case DAYS_90 -> now.plus(Duration.ofDays(90));
-            case DAYS_365 -> now.plus(Duration.ofDays(365));
-            case ON_DATE -> onDate(expiresOn, now, errors);
-        };
-    }
-
-    /** A chosen date: the key stops working as that day begins (UTC), so the date must be tomorrow or later. */
-    private static Instant onDate(String text, Instant now, FormErrors errors) {
-        if (text == null || text.isBlank()) {
-            errors.add("expiresOn", "Choose the date the key expires.");
-            return null;
-        }
-        try {
-            Instant at =
-                    LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
-            if (!at.isAfter(now)) {
-                errors.add("expiresOn", "Choose a date in the future.");
-                return null;
-            }
-            return at;
-        } catch (DateTimeParseException e) {
-            errors.add("expiresOn", "Enter the date as YYYY-MM-DD.");
-            return null;
-        }
     }
 
     private static String keys(long count) {

@@ -3,7 +3,6 @@ package dev.qide.apikey;
 import dev.qide.account.CurrentUser;
 import dev.qide.account.SignedInUser;
 import dev.qide.apikey.ApiKeyService.CreatedKey;
-import dev.qide.apikey.ApiKeyService.Expiry;
 import dev.qide.apikey.ApiKeyService.NewKey;
 import dev.qide.plan.Entitlements;
 import dev.qide.plan.Limit;
@@ -70,8 +69,8 @@ public class ApiKeysResource {
             return List.of(ApiScope.values());
         }
 
-        public List<Expiry> expiries() {
-            return List.of(Expiry.values());
+        public List<KeyExpiry> expiries() {
+            return List.of(KeyExpiry.values());
         }
 
         public boolean atLimit() {
@@ -79,7 +78,7 @@ public class ApiKeysResource {
         }
     }
 
-    private static final NewKey BLANK_FORM = new NewKey("", List.of(), Expiry.DAYS_90.value(), "");
+    private static final NewKey BLANK_FORM = new NewKey("", List.of(), KeyExpiry.DAYS_90.value(), "");
 
     private final ApiKeyService keys;
     private final Entitlements entitlements;

@@ -1,6 +1,7 @@
 package dev.qide.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qide.account.SignedInUser;
 import dev.qide.account.Theme;
@@ -8,6 +9,7 @@ import dev.qide.apikey.ApiKeyService.NewKey;
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
 import dev.qide.support.Workspaces;
+import dev.qide.web.HttpProblem;
 import dev.qide.web.InvalidInputException;
 import dev.qide.workspace.WorkspaceRole;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The key limit holds when many requests make keys at the same moment. */
+/** The key limit holds when many requests make keys at the same moment; who may revoke a key. */
 @QuarkusTest
 class ApiKeyServiceTest {
 
@@ -31,23 +33,8 @@ class ApiKeyServiceTest {
     @Test
     void parallelCreatesNeverPassThePlansLimit() throws Exception {
         Browser browser = Browser.signedUp("Racer");
-        UUID workspaceId = browser.workspaceId();
-        Workspaces.setPlan(workspaceId, PlanId.PRO);
-        UUID userId = UUID.fromString(
-                browser.api().get("/api/auth/me").then().extract().path("user.id"));
-        SignedInUser user = new SignedInUser(
-                userId,
-                browser.email(),
-                "Racer",
-                Theme.AUTO,
-                false,
-                true,
-                false,
-                null,
-                workspaceId,
-                "Personal",
-                PlanId.PRO,
-                WorkspaceRole.OWNER);
+        Workspaces.setPlan(browser.workspaceId(), PlanId.PRO);
+        SignedInUser user = member(browser, userIdOf(browser), WorkspaceRole.OWNER);
 
         int attempts = 8;
         ExecutorService pool = Executors.newFixedThreadPool(attempts);
@@ -73,6 +60,45 @@ class ApiKeyServiceTest {
         pool.shutdown();
 
         assertThat(made).isEqualTo(5);
-        assertThat(ApiKeyAuthenticationTest.keyCount(workspaceId)).isEqualTo(5);
+        assertThat(ApiKeyAuthenticationTest.keyCount(browser.workspaceId())).isEqualTo(5);
+    }
+
+    @Test
+    void onlyTheMakerAndWorkspaceAdminsMayRevokeAKey() {
+        Browser browser = Browser.signedUp("Team Owner");
+        SignedInUser owner = member(browser, userIdOf(browser), WorkspaceRole.OWNER);
+        ApiKey key = keys.create(owner, new NewKey("Shared", List.of("runs"), "never", ""))
+                .key();
+
+        SignedInUser editor = member(browser, UUID.randomUUID(), WorkspaceRole.EDITOR);
+        assertThatThrownBy(() -> keys.revoke(editor, key.id))
+                .isInstanceOfSatisfying(HttpProblem.class, problem -> assertThat(problem.status())
+                        .isEqualTo(403));
+        SignedInUser admin = member(browser, UUID.randomUUID(), WorkspaceRole.ADMIN);
+        assertThat(keys.revoke(admin, key.id).revokedAt).isNotNull();
+        // Revoking a revoked key changes nothing, whoever asks.
+        assertThat(keys.revoke(editor, key.id).revokedAt).isNotNull();
+    }
+
+    private static UUID userIdOf(Browser browser) {
+        return UUID.fromString(
+                browser.api().get("/api/auth/me").then().extract().path("user.id"));
+    }
+
+    /** Someone with {@code role} in the browser's workspace, as the session would describe them. */
+    private static SignedInUser member(Browser browser, UUID userId, WorkspaceRole role) {
+        return new SignedInUser(
+                userId,
+                browser.email(),
+                "Someone",
+                Theme.AUTO,
+                false,
+                true,
+                false,
+                null,
+                browser.workspaceId(),
+                "Personal",
+                PlanId.FREE,
+                role);
     }
 }
