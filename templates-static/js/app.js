@@ -90,4 +90,50 @@
     button.setAttribute("aria-label", showing ? "Show password" : "Hide password");
     button.querySelector("i").className = showing ? "bi bi-eye" : "bi bi-eye-slash";
   });
+
+  // Copy buttons: data-copy-target names the field whose value goes to the clipboard (a new API key).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-copy-target]");
+    if (!button) {
+      return;
+    }
+    var input = document.getElementById(button.getAttribute("data-copy-target"));
+    var label = button.querySelector("span");
+    function copied() {
+      label.textContent = "Copied";
+      setTimeout(function () {
+        label.textContent = "Copy";
+      }, 2000);
+    }
+    input.focus();
+    input.select();
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(input.value).then(copied, function () {
+        toast("Copying failed: select the key and copy it yourself.");
+      });
+    } else if (document.execCommand("copy")) {
+      copied();
+    } else {
+      toast("Copying failed: select the key and copy it yourself.");
+    }
+  });
+
+  // The API key form's date field only matters when "On the date below" is chosen; without JS it always shows.
+  function syncExpiryDates(root) {
+    root.querySelectorAll("[data-expiry-select]").forEach(function (select) {
+      var date = select.form && select.form.querySelector("[data-expiry-date]");
+      if (date) {
+        date.hidden = select.value !== "date";
+      }
+    });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("[data-expiry-select]")) {
+      syncExpiryDates(event.target.form);
+    }
+  });
+  document.body.addEventListener("htmx:load", function (event) {
+    syncExpiryDates(event.detail.elt);
+  });
+  syncExpiryDates(document);
 })();

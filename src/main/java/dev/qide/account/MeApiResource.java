@@ -1,5 +1,6 @@
 package dev.qide.account;
 
+import dev.qide.apikey.RequiresScope;
 import dev.qide.plan.PlanId;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import java.util.UUID;
 /** Who the caller is, for scripts and the browser alike: {@code GET /api/auth/me}. */
 @Path("/api/auth/me")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresScope({}) // any API key may ask who it acts as
 @Authenticated
 public class MeApiResource {
 

@@ -2,6 +2,8 @@ package dev.qide.project;
 
 import dev.qide.account.CurrentUser;
 import dev.qide.account.SignedInUser;
+import dev.qide.apikey.ApiScope;
+import dev.qide.apikey.RequiresScope;
 import dev.qide.project.ProjectViews.FileView;
 import dev.qide.project.ProjectViews.VersionView;
 import dev.qide.web.HttpProblem;
@@ -50,6 +52,7 @@ public class FileApiResource {
     }
 
     @GET
+    @RequiresScope(ApiScope.PROJECTS_READ)
     public List<FileView> tree(UUID projectId) {
         return files.tree(currentUser.require(), projectId).stream()
                 .map(FileView::of)
@@ -57,6 +60,7 @@ public class FileApiResource {
     }
 
     @POST
+    @RequiresScope(ApiScope.PROJECTS_WRITE)
     public Response create(UUID projectId, CreateFileRequest request) {
         if (request == null) {
             throw InvalidInputException.of("path", "Send the new file's path.");
@@ -76,6 +80,7 @@ public class FileApiResource {
     @POST
     @Path("upload")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @RequiresScope(ApiScope.PROJECTS_WRITE)
     public Response upload(UUID projectId, @RestQuery String path, byte[] body) {
         FileContent.checkSize(body.length);
         String content = FileContent.decode(body)
@@ -86,12 +91,14 @@ public class FileApiResource {
 
     @GET
     @Path("{fileId}")
+    @RequiresScope(ApiScope.PROJECTS_READ)
     public FileView get(UUID projectId, UUID fileId) {
         return FileView.of(files.read(currentUser.require(), projectId, fileId));
     }
 
     @PUT
     @Path("{fileId}")
+    @RequiresScope(ApiScope.PROJECTS_WRITE)
     public FileView update(UUID projectId, UUID fileId, UpdateFileRequest request) {
         if (request == null || (request.content() == null && request.path() == null)) {
             throw InvalidInputException.of("content", "Send new content (with base_revision), a new path, or both.");
@@ -115,6 +122,7 @@ public class FileApiResource {
 
     @DELETE
     @Path("{fileId}")
+    @RequiresScope(ApiScope.PROJECTS_WRITE)
     public Response delete(UUID projectId, UUID fileId) {
         files.delete(currentUser.require(), projectId, fileId);
         return Response.noContent().build();
@@ -122,6 +130,7 @@ public class FileApiResource {
 
     @GET
     @Path("{fileId}/versions")
+    @RequiresScope(ApiScope.PROJECTS_READ)
     public List<VersionView> versions(UUID projectId, UUID fileId) {
         List<FileVersion.Entry> versions = files.versions(currentUser.require(), projectId, fileId);
         Map<UUID, String> authors =
@@ -142,6 +151,7 @@ public class FileApiResource {
 
     @GET
     @Path("{fileId}/versions/{versionId}")
+    @RequiresScope(ApiScope.PROJECTS_READ)
     public VersionView version(UUID projectId, UUID fileId, UUID versionId) {
         FileVersion version = files.version(currentUser.require(), projectId, fileId, versionId);
         return new VersionView(
@@ -159,6 +169,7 @@ public class FileApiResource {
     /** Makes an old version current again, recorded as a new version. */
     @POST
     @Path("{fileId}/versions/{versionId}/restore")
+    @RequiresScope(ApiScope.PROJECTS_WRITE)
     public FileView restore(UUID projectId, UUID fileId, UUID versionId) {
         return FileView.of(files.restore(currentUser.require(), projectId, fileId, versionId));
     }

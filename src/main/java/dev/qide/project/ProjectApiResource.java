@@ -2,6 +2,8 @@ package dev.qide.project;
 
 import dev.qide.account.CurrentUser;
 import dev.qide.account.SignedInUser;
+import dev.qide.apikey.ApiScope;
+import dev.qide.apikey.RequiresScope;
 import dev.qide.project.ProjectService.ProjectForm;
 import dev.qide.project.ProjectService.ProjectPage;
 import dev.qide.project.ProjectViews.ProjectList;
@@ -41,6 +43,7 @@ public class ProjectApiResource {
     }
 
     @GET
+    @RequiresScope(ApiScope.PROJECTS_READ)
     public ProjectList list(@RestQuery String q, @RestQuery String sort, @RestQuery Integer page) {
         SignedInUser user = currentUser.require();
         ProjectPage found = projects.list(user, q, ProjectSort.parse(sort), page == null ? 1 : page);
@@ -54,6 +57,7 @@ public class ProjectApiResource {
     }
 
     @POST
+    @RequiresScope(ApiScope.PROJECTS_WRITE)
     public Response create(ProjectRequest request) {
         SignedInUser user = currentUser.require();
         Project project = projects.create(user, form(request));
@@ -64,6 +68,7 @@ public class ProjectApiResource {
 
     @GET
     @Path("{id}")
+    @RequiresScope(ApiScope.PROJECTS_READ)
     public ProjectView get(UUID id) {
         ProjectAccess.Granted granted = access.require(id, currentUser.require().userId(), ProjectPermission.VIEW);
         return ProjectView.of(granted.project(), granted.permission());
@@ -71,6 +76,7 @@ public class ProjectApiResource {
 
     @PUT
     @Path("{id}")
+    @RequiresScope(ApiScope.PROJECTS_WRITE)
     public ProjectView update(UUID id, ProjectRequest request) {
         return ProjectView.of(projects.update(currentUser.require(), id, form(request)), ProjectPermission.MANAGE);
     }
@@ -78,6 +84,7 @@ public class ProjectApiResource {
     /** Moves the project to the trash; {@code POST /api/projects/{id}/restore} brings it back. */
     @DELETE
     @Path("{id}")
+    @RequiresScope(ApiScope.PROJECTS_WRITE)
     public Response delete(UUID id) {
         projects.trash(currentUser.require(), id);
         return Response.noContent().build();
@@ -85,6 +92,7 @@ public class ProjectApiResource {
 
     @POST
     @Path("{id}/restore")
+    @RequiresScope(ApiScope.PROJECTS_WRITE)
     public ProjectView restore(UUID id) {
         return ProjectView.of(projects.restore(currentUser.require(), id), ProjectPermission.MANAGE);
     }

@@ -1,6 +1,8 @@
 package dev.qide.project;
 
 import dev.qide.account.CurrentUser;
+import dev.qide.apikey.ApiScope;
+import dev.qide.apikey.RequiresScope;
 import dev.qide.project.ProjectViews.ShareView;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +34,7 @@ public class ShareApiResource {
     }
 
     @GET
+    @RequiresScope(ApiScope.PROJECTS_READ)
     public List<ShareView> list(UUID projectId) {
         return shares.shares(currentUser.require(), projectId).stream()
                 .map(ShareView::of)
@@ -39,6 +42,7 @@ public class ShareApiResource {
     }
 
     @POST
+    @RequiresScope(ApiScope.PROJECTS_WRITE)
     public Response share(UUID projectId, ShareRequest request) {
         ProjectShare share = shares.share(
                 currentUser.require(),
@@ -50,6 +54,7 @@ public class ShareApiResource {
 
     @DELETE
     @Path("{userId}")
+    @RequiresScope(ApiScope.PROJECTS_WRITE)
     public Response revoke(UUID projectId, UUID userId) {
         shares.revoke(currentUser.require(), projectId, userId);
         return Response.noContent().build();

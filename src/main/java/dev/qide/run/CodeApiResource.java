@@ -1,6 +1,8 @@
 package dev.qide.run;
 
 import dev.qide.account.CurrentUser;
+import dev.qide.apikey.ApiScope;
+import dev.qide.apikey.RequiresScope;
 import dev.qide.run.RunViews.Execution;
 import dev.qide.run.RunViews.Language;
 import dev.qide.web.InvalidInputException;
@@ -18,6 +20,7 @@ import java.util.List;
 /** Running a snippet without a project: {@code POST /api/code/execute}, and the languages it takes. */
 @Path("/api/code")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresScope(ApiScope.RUNS)
 @Authenticated
 public class CodeApiResource {
 

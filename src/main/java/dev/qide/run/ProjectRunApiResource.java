@@ -1,6 +1,8 @@
 package dev.qide.run;
 
 import dev.qide.account.CurrentUser;
+import dev.qide.apikey.ApiScope;
+import dev.qide.apikey.RequiresScope;
 import dev.qide.run.RunViews.RunView;
 import dev.qide.run.RunViews.Started;
 import dev.qide.web.InvalidInputException;
@@ -18,6 +20,7 @@ import java.util.UUID;
 /** Running a project's file ({@code 202} with the run's id; its output streams from {@code /api/runs/{id}/events}). */
 @Path("/api/projects/{projectId}/runs")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresScope(ApiScope.RUNS)
 @Authenticated
 public class ProjectRunApiResource {
 

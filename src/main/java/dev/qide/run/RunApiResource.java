@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qide.account.CurrentUser;
 import dev.qide.account.SignedInUser;
+import dev.qide.apikey.ApiScope;
+import dev.qide.apikey.RequiresScope;
 import dev.qide.run.RunViews.DoneEvent;
 import dev.qide.run.RunViews.OutputEvent;
 import dev.qide.run.RunViews.RunView;
@@ -28,6 +30,7 @@ import java.util.UUID;
  */
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresScope(ApiScope.RUNS)
 @Authenticated
 public class RunApiResource {
 

@@ -17,6 +17,7 @@ public final class Routes {
     public static final String RESET_PASSWORD = "/reset-password";
     public static final String VERIFY_EMAIL = "/verify-email";
     public static final String SETTINGS = "/settings";
+    public static final String API_KEYS = SETTINGS + "/api-keys";
     public static final String BILLING = "/billing";
     public static final String TEAM = "/team";
     public static final String ADMIN = "/admin";
