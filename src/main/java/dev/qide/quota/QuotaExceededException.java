@@ -1,5 +1,6 @@
 package dev.qide.quota;
 
+import dev.qide.plan.Limit;
 import dev.qide.web.HttpProblem;
 import dev.qide.web.ResetTimes;
 import java.time.Duration;
@@ -13,7 +14,8 @@ public class QuotaExceededException extends HttpProblem {
     public QuotaExceededException(MeterUsage usage, Instant now) {
         super(
                 429,
-                usage.meter().label() + " limit reached: " + usage.used() + " of "
+                usage.meter().label() + " limit reached: "
+                        + Limit.of(usage.used()).display() + " of "
                         + usage.limit().display()
                         + " used " + usage.meter().period().phrase() + ". It resets at "
                         + ResetTimes.clock(now, usage.resetsAt()) + " (" + ResetTimes.in(now, usage.resetsAt())

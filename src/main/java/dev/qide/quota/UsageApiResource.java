@@ -1,6 +1,8 @@
 package dev.qide.quota;
 
 import dev.qide.account.CurrentUser;
+import dev.qide.apikey.ApiScope;
+import dev.qide.apikey.RequiresScope;
 import dev.qide.quota.QuotaService.UsageReport;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import java.util.List;
 @Path("/api/billing/usage")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@RequiresScope(ApiScope.BILLING_READ)
 public class UsageApiResource {
 
     /** One meter; {@code limit} is null when unlimited, {@code resets_at} null for standing meters. */

@@ -136,7 +136,7 @@ class QuotaServiceTest {
         quotas.consume(workspace, null, Meter.PLATFORM_TOKENS, 1000);
         assertThatThrownBy(() -> quotas.consume(workspace, null, Meter.PLATFORM_TOKENS, 1))
                 .isInstanceOfSatisfying(QuotaExceededException.class, e -> assertThat(e.detail())
-                        .startsWith("Platform-managed tokens limit reached: 1000 of 1,000 used this month."));
+                        .startsWith("Platform-managed tokens limit reached: 1,000 of 1,000 used this month."));
         assertThat(report(workspace, Meter.PLATFORM_TOKENS).resetsAt())
                 .isEqualTo(Instant.parse("2026-12-15T00:00:00Z"));
 
