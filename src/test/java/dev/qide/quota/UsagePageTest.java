@@ -36,13 +36,15 @@ class UsagePageTest {
                                         "llm_requests",
                                         "platform_tokens",
                                         "storage_bytes",
-                                        "concurrent_runs")),
+                                        "concurrent_runs",
+                                        "api_keys")),
                         "meters.find { it.meter == 'llm_requests' }.used", equalTo(1),
                         "meters.find { it.meter == 'llm_requests' }.limit", equalTo(2),
                         "meters.find { it.meter == 'api_calls' }.limit", equalTo(20),
                         "meters.find { it.meter == 'api_calls' }.resets_at", containsString("T00:00:00Z"),
                         "meters.find { it.meter == 'storage_bytes' }.limit", equalTo(512 * 1024 * 1024),
-                        "meters.find { it.meter == 'storage_bytes' }.resets_at", nullValue());
+                        "meters.find { it.meter == 'storage_bytes' }.resets_at", nullValue(),
+                        "meters.find { it.meter == 'api_keys' }.limit", equalTo(1));
         new Browser()
                 .request()
                 .accept("application/json")
