@@ -1,5 +1,6 @@
 package dev.qide.quota;
 
+import dev.qide.apikey.ApiKey;
 import dev.qide.plan.Entitlements;
 import dev.qide.plan.Limit;
 import dev.qide.plan.Plan;
@@ -74,7 +75,12 @@ public class QuotaService {
                                 "concurrent_runs",
                                 "Code runs going now",
                                 CodeRun.countRunning(workspaceId),
-                                workspace.plan().limit(Quantity.CONCURRENT_RUNS))));
+                                workspace.plan().limit(Quantity.CONCURRENT_RUNS)),
+                        new StandingUsage(
+                                "api_keys",
+                                "API keys",
+                                ApiKey.countActive(workspaceId, now),
+                                workspace.plan().limit(Quantity.API_KEYS))));
         return new UsageReport(workspace.plan(), meters, standing, now);
     }
 
