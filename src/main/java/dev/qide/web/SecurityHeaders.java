@@ -19,7 +19,7 @@ public class SecurityHeaders {
      * The editor and API docs pages' policy differs in one point: Monaco (0.52) and Swagger UI add their styles as
      * {@code <style>} elements at run time with no way to put a nonce on them. Scripts stay strictly same-origin.
      */
-    static final String EDITOR_CONTENT_SECURITY_POLICY = policy("style-src 'self' 'unsafe-inline'");
+    static final String INJECTED_STYLES_CONTENT_SECURITY_POLICY = policy("style-src 'self' 'unsafe-inline'");
 
     private static String policy(String styleSource) {
         return String.join(
@@ -45,7 +45,8 @@ public class SecurityHeaders {
         String path = context.request().path();
         boolean injectsStyles = path.startsWith(Routes.EDITOR + "/") || path.startsWith(Routes.API_DOCS);
         headers.set(
-                "Content-Security-Policy", injectsStyles ? EDITOR_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+                "Content-Security-Policy",
+                injectsStyles ? INJECTED_STYLES_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "strict-origin-when-cross-origin");

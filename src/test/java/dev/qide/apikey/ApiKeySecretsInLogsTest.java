@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qide.support.ApiKeys;
 import dev.qide.support.Browser;
+import dev.qide.support.CapturedLog;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,30 +15,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ApiKeySecretsInLogsTest {
 
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            lines.add(message + (record.getThrown() == null ? "" : " " + record.getThrown()));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final CapturedLog log = new CapturedLog();
 
     @BeforeEach
     void startCapture() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        log.start();
     }
 
     @AfterEach
     void stopCapture() {
-        Logger.getLogger("").removeHandler(capture);
+        log.stop();
     }
 
     @Test
@@ -65,8 +44,8 @@ class ApiKeySecretsInLogsTest {
         ApiKeys.bearer(secret).get("/api/auth/me").then().statusCode(401);
         ApiKeys.bearer(secret + "x").get("/api/auth/me").then().statusCode(401);
 
-        assertThat(lines).isNotEmpty();
-        String log = String.join("\n", lines);
-        assertThat(log).doesNotContain(secret).doesNotContain(secret.substring(13));
+        assertThat(log.lines()).isNotEmpty();
+        String logged = log.text();
+        assertThat(logged).doesNotContain(secret).doesNotContain(secret.substring(13));
     }
 }

@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qide.account.SessionCookie;
 import dev.qide.support.Browser;
+import dev.qide.support.CapturedLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,30 +16,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SecretsInLogsTest {
 
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            lines.add(message + (record.getThrown() == null ? "" : " " + record.getThrown()));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final CapturedLog log = new CapturedLog();
 
     @BeforeEach
     void startCapture() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        log.start();
     }
 
     @AfterEach
     void stopCapture() {
-        Logger.getLogger("").removeHandler(capture);
+        log.stop();
     }
 
     @Test
@@ -62,7 +41,7 @@ class SecretsInLogsTest {
         browser.postForm("/settings/password", Map.of("currentPassword", "x" + password, "newPassword", "short"));
         browser.request().cookie(SessionCookie.NAME, token).get("/dashboard");
 
-        assertThat(lines).isNotEmpty();
-        assertThat(String.join("\n", lines)).doesNotContain(password).doesNotContain(token);
+        assertThat(log.lines()).isNotEmpty();
+        assertThat(log.text()).doesNotContain(password).doesNotContain(token);
     }
 }
