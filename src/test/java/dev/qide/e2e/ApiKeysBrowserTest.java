@@ -8,7 +8,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.qide.support.ApiKeys;
 import dev.qide.support.Browser;
-import dev.qide.support.Passwords;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,15 +18,8 @@ class ApiKeysBrowserTest extends BrowserTest {
 
     @Test
     void aPersonMakesAKeyCopiesItAndRevokesIt() {
-        Page page = chromium.newPage();
+        Page page = signUp(Browser.uniqueEmail("keys"), "Key Person");
         page.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
-        page.navigate(root + "signup");
-        page.getByLabel("Email").fill(Browser.uniqueEmail("keys"));
-        page.getByLabel("Your name").fill("Key Person");
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Passwords.STRONG);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
-                .click();
-        page.waitForURL("**/dashboard");
 
         page.navigate(root + "settings");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Manage API keys"))

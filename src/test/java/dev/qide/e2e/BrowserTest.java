@@ -1,5 +1,8 @@
 package dev.qide.e2e;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.qide.support.Passwords;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +21,19 @@ abstract class BrowserTest {
     @BeforeAll
     static void launchChromium() {
         chromium = Chromium.launch();
+    }
+
+    /** A new person signs up in a fresh browser profile; the page is left on their dashboard. */
+    Page signUp(String email, String name) {
+        Page page = chromium.newPage();
+        page.navigate(root + "signup");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Your name").fill(name);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Passwords.STRONG);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
+        page.waitForURL("**/dashboard");
+        return page;
     }
 
     @AfterAll

@@ -10,7 +10,6 @@ import com.microsoft.playwright.options.FilePayload;
 import dev.qide.plan.PlanId;
 import dev.qide.run.Sandbox;
 import dev.qide.support.Browser;
-import dev.qide.support.Passwords;
 import dev.qide.support.SandboxAvailability;
 import dev.qide.support.Workspaces;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,14 +33,7 @@ class EditorBrowserTest extends BrowserTest {
     void signUpCreateAProjectWriteMainPyRunItAndReadTheOutput() {
         SandboxAvailability.require(sandbox.unavailableReason());
         String email = Browser.uniqueEmail("coder");
-        Page page = chromium.newPage();
-        page.navigate(root + "signup");
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Your name").fill("Casey Coder");
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Passwords.STRONG);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
-                .click();
-        page.waitForURL("**/dashboard");
+        Page page = signUp(email, "Casey Coder");
         // Running code is a paid feature; billing is a later piece of work, so the test sets the plan directly.
         Workspaces.setPlanOf(email, PlanId.PRO);
 
@@ -94,14 +86,7 @@ class EditorBrowserTest extends BrowserTest {
 
     @Test
     void onTheFreePlanRunExplainsTheUpgradeAndHistoryToo() {
-        Page page = chromium.newPage();
-        page.navigate(root + "signup");
-        page.getByLabel("Email").fill(Browser.uniqueEmail("free"));
-        page.getByLabel("Your name").fill("Free Person");
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Passwords.STRONG);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
-                .click();
-        page.waitForURL("**/dashboard");
+        Page page = signUp(Browser.uniqueEmail("free"), "Free Person");
         page.navigate(root + "projects");
         page.getByLabel("Name").fill("Free project");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create and open"))
@@ -142,15 +127,7 @@ class EditorBrowserTest extends BrowserTest {
     @Test
     void twoTabsNeverOverwriteEachOtherAndHistoryComparesAndRestores() {
         String email = Browser.uniqueEmail("tabs");
-        Page first = chromium.newPage();
-        first.navigate(root + "signup");
-        first.getByLabel("Email").fill(email);
-        first.getByLabel("Your name").fill("Two Tabs");
-        first.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
-                .fill(Passwords.STRONG);
-        first.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
-                .click();
-        first.waitForURL("**/dashboard");
+        Page first = signUp(email, "Two Tabs");
         Workspaces.setPlanOf(email, PlanId.PRO);
         first.navigate(root + "projects");
         first.getByLabel("Name").fill("Tabs");

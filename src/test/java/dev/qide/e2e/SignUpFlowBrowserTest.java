@@ -134,14 +134,6 @@ class SignUpFlowBrowserTest extends BrowserTest {
     }
 
     private Page signedUpPage(String name) {
-        Page page = chromium.newPage();
-        page.navigate(root + "signup");
-        page.getByLabel("Email").fill(Browser.uniqueEmail(name));
-        page.getByLabel("Your name").fill(name);
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Passwords.STRONG);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
-                .click();
-        page.waitForURL("**/dashboard");
-        return page;
+        return signUp(Browser.uniqueEmail(name), name);
     }
 }

@@ -7,7 +7,6 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.qide.quota.Meter;
 import dev.qide.quota.QuotaService;
 import dev.qide.support.Browser;
-import dev.qide.support.Passwords;
 import dev.qide.support.TestClock;
 import dev.qide.support.Workspaces;
 import dev.qide.workspace.WorkspaceMember;
@@ -39,14 +38,7 @@ class UsageBrowserTest extends BrowserTest {
     @Test
     void usagePageShowsMetersAndThirtyDaysOfUse() {
         String email = Browser.uniqueEmail("usage");
-        Page page = chromium.newPage();
-        page.navigate(root + "signup");
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Your name").fill("Usage Person");
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Passwords.STRONG);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
-                .click();
-        page.waitForURL("**/dashboard");
+        Page page = signUp(email, "Usage Person");
         UUID workspace = QuarkusTransaction.requiringNew()
                 .call(() -> WorkspaceMember.<WorkspaceMember>find("user.email", email)
                         .firstResult()
