@@ -1,17 +1,34 @@
 package dev.qide.admin;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.qide.account.ClientInfo;
+import dev.qide.account.CurrentUser;
 import dev.qide.account.PlatformAdmins;
+import dev.qide.plan.PlanId;
+import dev.qide.web.Flash;
 import dev.qide.web.Htmx;
+import dev.qide.web.Redirects;
 import dev.qide.web.Routes;
+import dev.qide.workspace.Workspace;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** The platform admin overview: sign-ups, plans, sessions. Only for QIDE_ADMIN_EMAILS with a confirmed email. */
 @Path(Routes.ADMIN)
@@ -21,20 +38,50 @@ public class AdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance admin(AdminService.Overview overview);
+        static native TemplateInstance admin(AdminView view);
 
-        static native TemplateInstance admin$content(AdminService.Overview overview);
+        static native TemplateInstance admin$content(AdminView view);
+    }
+
+    /** The overview, and the workspaces found by the search, with the plans they can be put on. */
+    public record AdminView(AdminService.Overview overview, List<AdminService.WorkspaceRow> workspaces, String search) {
+
+        public List<PlanId> plans() {
+            return List.of(PlanId.values());
+        }
     }
 
     private final AdminService admin;
+    private final CurrentUser currentUser;
+    private final Flash flash;
 
-    AdminResource(AdminService admin) {
+    AdminResource(AdminService admin, CurrentUser currentUser, Flash flash) {
         this.admin = admin;
+        this.currentUser = currentUser;
+        this.flash = flash;
     }
 
     @GET
-    public TemplateInstance page(@Context HttpHeaders headers) {
-        AdminService.Overview overview = admin.overview();
-        return Htmx.wantsFragment(headers) ? Templates.admin$content(overview) : Templates.admin(overview);
+    public TemplateInstance page(@RestQuery String q, @Context HttpHeaders headers) {
+        AdminView view = new AdminView(admin.overview(), admin.workspaces(q), q == null ? "" : q.strip());
+        return Htmx.wantsFragment(headers) ? Templates.admin$content(view) : Templates.admin(view);
+    }
+
+    /** Puts a workspace on another plan, while online payments are not set up (or to correct them). */
+    @POST
+    @Path("workspaces/{id}/plan")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setPlan(
+            UUID id,
+            @RestForm String plan,
+            @RestForm String q,
+            @Context HttpHeaders headers,
+            @Context HttpServerRequest request) {
+        PlanId chosen = PlanIds.parse(plan);
+        Workspace workspace = admin.setPlan(
+                currentUser.require(), id, chosen, ClientInfo.of(request).ipAddress());
+        flash.success("\u201c" + workspace.name + "\u201d is now on the " + chosen + " plan.");
+        String back = q == null || q.isBlank() ? Routes.ADMIN : Routes.ADMIN + "?q=" + URLEncoder.encode(q, UTF_8);
+        return Redirects.to(back, headers).build();
     }
 }

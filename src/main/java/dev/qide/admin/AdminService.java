@@ -1,9 +1,14 @@
 package dev.qide.admin;
 
+import dev.qide.account.SignedInUser;
 import dev.qide.account.User;
 import dev.qide.account.UserSession;
+import dev.qide.audit.AuditLog;
 import dev.qide.plan.PlanId;
+import dev.qide.web.HttpProblem;
 import dev.qide.workspace.Workspace;
+import dev.qide.workspace.WorkspaceMember;
+import dev.qide.workspace.WorkspaceRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -12,6 +17,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Platform-wide figures for operators. */
 @ApplicationScoped
@@ -27,12 +33,55 @@ public class AdminService {
             Map<PlanId, Long> workspacesByPlan,
             List<User> newestUsers) {}
 
+    /** A workspace as the admin page lists it, with its owner. */
+    public record WorkspaceRow(Workspace workspace, String ownerEmail) {}
+
     private static final int NEWEST_USERS = 50;
+    private static final int WORKSPACES_SHOWN = 20;
 
     private final Clock clock;
+    private final AuditLog audit;
 
-    AdminService(Clock clock) {
+    AdminService(Clock clock, AuditLog audit) {
         this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** Workspaces whose name or owner's email contains {@code search}, newest first (20 at most). */
+    public List<WorkspaceRow> workspaces(String search) {
+        String pattern = "%" + (search == null ? "" : search.strip().toLowerCase()) + "%";
+        List<WorkspaceMember> owners = WorkspaceMember.<WorkspaceMember>find(
+                        "from WorkspaceMember m join fetch m.workspace w join fetch m.user u where m.role = ?1"
+                                + " and (lower(w.name) like ?2 or lower(u.email) like ?2) order by w.createdAt desc",
+                        WorkspaceRole.OWNER,
+                        pattern)
+                .page(0, WORKSPACES_SHOWN)
+                .list();
+        return owners.stream()
+                .map(owner -> new WorkspaceRow(owner.workspace, owner.user.email))
+                .toList();
+    }
+
+    /**
+     * Puts a workspace on {@code plan} (what billing does once Stripe is configured), with an audit record of who
+     * changed it from what. Limits follow at once; a lower plan deletes nothing.
+     */
+    @Transactional
+    public Workspace setPlan(SignedInUser admin, UUID workspaceId, PlanId plan, String ipAddress) {
+        Workspace workspace = Workspace.<Workspace>findByIdOptional(workspaceId)
+                .orElseThrow(() -> new HttpProblem(404, "That workspace does not exist."));
+        PlanId before = workspace.plan;
+        if (before != plan) {
+            workspace.plan = plan;
+            audit.record(
+                    admin,
+                    workspace.id,
+                    "workspace.plan_changed",
+                    "workspace " + workspace.id,
+                    before + " -> " + plan + " (set by a platform admin)",
+                    ipAddress);
+        }
+        return workspace;
     }
 
     public Overview overview() {

@@ -1,0 +1,26 @@
+package dev.qide.admin;
+
+import dev.qide.plan.PlanId;
+import dev.qide.web.InvalidInputException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Reads a plan id an admin sent ("pro", "PRO_PLUS"), refusing anything else with the list of plans. */
+final class PlanIds {
+
+    private PlanIds() {}
+
+    static PlanId parse(String value) {
+        String wanted = value == null ? "" : value.strip().toUpperCase().replace('-', '_');
+        return Arrays.stream(PlanId.values())
+                .filter(plan -> plan.name().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> InvalidInputException.of(
+                        "plan",
+                        "Choose one of the plans: "
+                                + Arrays.stream(PlanId.values())
+                                        .map(PlanId::name)
+                                        .collect(Collectors.joining(", "))
+                                + "."));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.qide.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.qide.audit.AuditEvent;
+import dev.qide.support.Browser;
+import dev.qide.support.Passwords;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Without online payments, a platform admin sets a workspace's plan (page and API), and each change is audited. */
+@QuarkusTest
+class AdminPlanTest {
+
+    private static final Pattern VERIFY_LINK = Pattern.compile("(/verify-email\\?token=[A-Za-z0-9_%-]+)");
+    private static Browser admin;
+
+    @Inject
+    MockMailbox mailbox;
+
+    @BeforeEach
+    void confirmedAdmin() {
+        if (admin != null) {
+            return;
+        }
+        admin = new Browser();
+        admin.signUp("plans@qide.test", "Plan Operator", Passwords.STRONG);
+        Matcher link = VERIFY_LINK.matcher(
+                mailbox.getMailsSentTo("plans@qide.test").getLast().getText());
+        assertThat(link.find()).isTrue();
+        admin.request().get(link.group(1)).then().statusCode(303);
+        admin.get("/admin").then().statusCode(200);
+    }
+
+    @Test
+    void anAdminPutsAWorkspaceOnAPlanFromTheAdminPage() {
+        Browser customer = Browser.signedUp("Paying Customer");
+        UUID workspace = customer.workspaceId();
+        admin.get("/admin?q=" + customer.email())
+                .then()
+                .statusCode(200)
+                .body(containsString(customer.email()), containsString("Set plan"));
+        admin.postForm("/admin/workspaces/" + workspace + "/plan", Map.of("plan", "PRO", "q", customer.email()))
+                .then()
+                .statusCode(303);
+        customer.api().get("/api/auth/me").then().body("workspace.plan", equalTo("PRO"));
+        admin.get("/admin?q=" + customer.email()).then().body(containsString("is now on the PRO plan"));
+
+        List<AuditEvent> events = QuarkusTransaction.requiringNew().call(() -> AuditEvent.forWorkspace(workspace));
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.action).isEqualTo("workspace.plan_changed");
+            assertThat(event.detail).startsWith("FREE -> PRO");
+            assertThat(event.actorEmail).isEqualTo("plans@qide.test");
+        });
+    }
+
+    @Test
+    void theApiSetsPlansAndRefusesWhatIsWrong() {
+        Browser customer = Browser.signedUp("Api Customer");
+        UUID workspace = customer.workspaceId();
+        admin.api()
+                .body(Map.of("plan", "pro-plus"))
+                .put("/api/admin/workspaces/" + workspace + "/plan")
+                .then()
+                .statusCode(200)
+                .body("plan", equalTo("PRO_PLUS"), "id", equalTo(workspace.toString()));
+        customer.api().get("/api/auth/me").then().body("workspace.plan", equalTo("PRO_PLUS"));
+        admin.api()
+                .body(Map.of("plan", "GOLD"))
+                .put("/api/admin/workspaces/" + workspace + "/plan")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("Choose one of the plans: FREE, PRO, PRO_PLUS, TEAMS, ENTERPRISE."));
+        admin.api()
+                .body(Map.of("plan", "PRO"))
+                .put("/api/admin/workspaces/" + UUID.randomUUID() + "/plan")
+                .then()
+                .statusCode(404);
+        customer.api()
+                .body(Map.of("plan", "ENTERPRISE"))
+                .put("/api/admin/workspaces/" + workspace + "/plan")
+                .then()
+                .statusCode(403);
+        customer.api().get("/api/auth/me").then().body("workspace.plan", equalTo("PRO_PLUS"));
+    }
+}
