@@ -6,6 +6,7 @@ import dev.qide.plan.Entitlements;
 import dev.qide.plan.Plan;
 import dev.qide.project.Project;
 import dev.qide.project.ProjectService;
+import dev.qide.quota.QuotaService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -25,19 +26,27 @@ public class DashboardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(SignedInUser user, Plan plan, List<Project> recent);
+        static native TemplateInstance dashboard(
+                SignedInUser user, Plan plan, List<Project> recent, List<LimitNotice> limits);
 
-        static native TemplateInstance dashboard$content(SignedInUser user, Plan plan, List<Project> recent);
+        static native TemplateInstance dashboard$content(
+                SignedInUser user, Plan plan, List<Project> recent, List<LimitNotice> limits);
     }
 
     private final CurrentUser currentUser;
     private final Entitlements entitlements;
     private final ProjectService projects;
+    private final QuotaService quotas;
 
-    DashboardResource(CurrentUser currentUser, Entitlements entitlements, ProjectService projects) {
+    /** A meter at or past its limit, said the way the dashboard banner says it. */
+    public record LimitNotice(String label, String phrase, long used, String limit, String resetsIn) {}
+
+    DashboardResource(
+            CurrentUser currentUser, Entitlements entitlements, ProjectService projects, QuotaService quotas) {
         this.currentUser = currentUser;
         this.entitlements = entitlements;
         this.projects = projects;
+        this.quotas = quotas;
     }
 
     @GET
@@ -45,8 +54,18 @@ public class DashboardResource {
         SignedInUser user = currentUser.require();
         Plan plan = entitlements.plan(user.plan());
         List<Project> recent = projects.recent(user, 6);
+        QuotaService.UsageReport usage = quotas.report(user.workspaceId());
+        List<LimitNotice> limits = usage.meters().stream()
+                .filter(meter -> !meter.limit().unlimited() && meter.limit().amount() > 0 && meter.remaining() == 0)
+                .map(meter -> new LimitNotice(
+                        meter.meter().label(),
+                        meter.meter().period().phrase(),
+                        meter.used(),
+                        meter.limit().display(),
+                        ResetTimes.in(usage.at(), meter.resetsAt())))
+                .toList();
         return Htmx.wantsFragment(headers)
-                ? Templates.dashboard$content(user, plan, recent)
-                : Templates.dashboard(user, plan, recent);
+                ? Templates.dashboard$content(user, plan, recent, limits)
+                : Templates.dashboard(user, plan, recent, limits);
     }
 }

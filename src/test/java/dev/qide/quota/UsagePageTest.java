@@ -73,4 +73,17 @@ class UsagePageTest {
         browser.htmx().get("/billing/usage").then().body(not(containsString("<!DOCTYPE html>")));
         browser.get("/billing").then().body(containsString("/billing/usage"));
     }
+
+    @Test
+    void theDashboardSaysWhenALimitIsReachedAndWhenItComesBack() {
+        Browser browser = Browser.signedUp("Banner Reader");
+        browser.get("/dashboard").then().body(not(containsString("data-testid=\"limit-banner\"")));
+        quotas.consume(browser.workspaceId(), null, Meter.LLM_REQUESTS, 2);
+        browser.get("/dashboard")
+                .then()
+                .body(
+                        containsString("data-testid=\"limit-banner\""),
+                        containsString("You have used all 2 LLM requests today. More become available in "),
+                        containsString("href=\"/pricing\">Upgrade</a>"));
+    }
 }
