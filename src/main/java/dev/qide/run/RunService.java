@@ -106,19 +106,21 @@ public class RunService {
             return new PreparedRun(run.id, new SandboxRequest(language, Map.of(entry, code), entry, timeout));
         });
         StartedRun started = launch(prepared);
-        LiveRun running = live.get(started.id());
-        if (running != null && output != null) {
-            running.watch(new LiveRun.Watcher() {
-                @Override
-                public void output(OutputChunk chunk) {
+        CompletableFuture<RunResult> done = new CompletableFuture<>();
+        live.get(started.id()).watch(new LiveRun.Watcher() {
+            @Override
+            public void output(OutputChunk chunk) {
+                if (output != null) {
                     output.accept(chunk);
                 }
+            }
 
-                @Override
-                public void ended(RunResult result) {}
-            });
-        }
-        return finished(started.id()).join();
+            @Override
+            public void ended(RunResult result) {
+                done.complete(result);
+            }
+        });
+        return done.join();
     }
 
     /** A project's latest runs, newest first, for people who can open it. */
@@ -192,21 +194,6 @@ public class RunService {
             forgetLater(runId);
         });
         return new StartedRun(runId, prepared.request().language());
-    }
-
-    private CompletableFuture<RunResult> finished(UUID runId) {
-        CompletableFuture<RunResult> done = new CompletableFuture<>();
-        LiveRun running = live.get(runId);
-        running.watch(new LiveRun.Watcher() {
-            @Override
-            public void output(OutputChunk chunk) {}
-
-            @Override
-            public void ended(RunResult result) {
-                done.complete(result);
-            }
-        });
-        return done;
     }
 
     /** Checks the plan and takes one of the workspace's run slots, atomically, recording the run as RUNNING. */
