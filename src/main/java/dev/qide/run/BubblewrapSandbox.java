@@ -2,8 +2,10 @@ package dev.qide.run;
 
 import dev.qide.QideConfig;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +65,9 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class BubblewrapSandbox implements Sandbox {
 
+    /** How every run's scratch folder and cgroups are named: {@code run-<uuid>}. */
+    static final String RUN_PREFIX = "run-";
+
     private final SandboxConfig config;
     private final Path scratchRoot;
     private final Set<SandboxRun> running = ConcurrentHashMap.newKeySet();
@@ -101,7 +106,7 @@ public class BubblewrapSandbox implements Sandbox {
         program.add(request.entryFile().startsWith("-") ? "./" + request.entryFile() : request.entryFile());
 
         RunLimits limits = limitsFor(request);
-        String name = "run-" + UUID.randomUUID();
+        String name = RUN_PREFIX + UUID.randomUUID();
         ScratchFolder scratch = null;
         RunCgroup cgroup = null;
         try {
@@ -122,6 +127,22 @@ public class BubblewrapSandbox implements Sandbox {
                 scratch.delete();
             }
             return SandboxRun.ended(RunResult.failedToStart("The sandbox could not be set up for this run."));
+        }
+    }
+
+    /**
+     * Removes what runs of an earlier server process left behind when it was killed (its runs died with it): their
+     * scratch folders and their empty cgroups. A cgroup that still holds a process is left alone.
+     */
+    void removeLeftovers(@Observes StartupEvent start) {
+        int folders = 0;
+        for (ScratchFolder leftover : ScratchFolder.leftIn(scratchRoot)) {
+            leftover.delete();
+            folders++;
+        }
+        int groups = CgroupControllers.find().map(RunCgroup::removeLeftovers).orElse(0);
+        if (folders + groups > 0) {
+            Log.infof("Removed %d scratch folder(s) and %d cgroup(s) left by earlier runs", folders, groups);
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The memory, pids and cpu groups of one run: its limits, whether it hit them, and the means to end all its
@@ -101,6 +102,29 @@ final class RunCgroup {
                 pause();
             }
         }
+    }
+
+    /** Removes the empty run groups an earlier server process left in each controller; answers how many. */
+    static int removeLeftovers(CgroupControllers controllers) {
+        int removed = 0;
+        for (CgroupHierarchy hierarchy : List.of(controllers.memory(), controllers.pids(), controllers.cpu())) {
+            Path runs = hierarchy.runsFolder();
+            if (!Files.isDirectory(runs)) {
+                continue;
+            }
+            try (Stream<Path> groups = Files.list(runs)) {
+                for (Path group : groups.filter(Files::isDirectory)
+                        .filter(group -> group.getFileName().toString().startsWith(BubblewrapSandbox.RUN_PREFIX))
+                        .toList()) {
+                    if (removed(group)) {
+                        removed++;
+                    }
+                }
+            } catch (IOException e) {
+                Log.warnf(e, "Could not list the run cgroups in %s", runs);
+            }
+        }
+        return removed;
     }
 
     private static boolean removed(Path group) {

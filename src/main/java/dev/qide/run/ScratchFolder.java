@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -42,6 +43,22 @@ final class ScratchFolder {
 
     Path path() {
         return path;
+    }
+
+    /** The run folders left in {@code root}, e.g. by a server that was killed mid-run. */
+    static List<ScratchFolder> leftIn(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            return entries.filter(entry -> Files.isDirectory(entry)
+                            && entry.getFileName().toString().startsWith(BubblewrapSandbox.RUN_PREFIX))
+                    .map(ScratchFolder::new)
+                    .toList();
+        } catch (IOException e) {
+            Log.warnf(e, "Could not list the scratch folder %s", root);
+            return List.of();
+        }
     }
 
     void delete() {
