@@ -1,5 +1,6 @@
 package dev.qide.account;
 
+import dev.qide.web.EnumNames;
 import dev.qide.web.Flash;
 import dev.qide.web.FormErrors;
 import dev.qide.web.Htmx;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The person's own settings: profile, password, theme, sign-in methods and sessions. */
@@ -118,7 +118,7 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeTheme(@RestForm String theme, @Context HttpHeaders headers) {
         SignedInUser user = currentUser.require();
-        Theme chosen = parseTheme(theme)
+        Theme chosen = EnumNames.parse(Theme.class, theme)
                 .orElseThrow(() -> InvalidInputException.of("theme", "Choose light, dark or match my system."));
         accounts.changeTheme(user.userId(), chosen);
         flash.success("Theme set to " + chosen.label().toLowerCase() + ".");
@@ -163,14 +163,5 @@ public class SettingsResource {
                 sessions.liveSessions(user.userId()),
                 providers.enabled(),
                 List.of(Theme.values()));
-    }
-
-    private static Optional<Theme> parseTheme(String text) {
-        for (Theme theme : Theme.values()) {
-            if (theme.name().equalsIgnoreCase(text)) {
-                return Optional.of(theme);
-            }
-        }
-        return Optional.empty();
     }
 }

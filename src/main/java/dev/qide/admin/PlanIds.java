@@ -1,6 +1,7 @@
 package dev.qide.admin;
 
 import dev.qide.plan.PlanId;
+import dev.qide.web.EnumNames;
 import dev.qide.web.InvalidInputException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -11,10 +12,7 @@ final class PlanIds {
     private PlanIds() {}
 
     static PlanId parse(String value) {
-        String wanted = value == null ? "" : value.strip().toUpperCase().replace('-', '_');
-        return Arrays.stream(PlanId.values())
-                .filter(plan -> plan.name().equals(wanted))
-                .findFirst()
+        return EnumNames.parse(PlanId.class, value)
                 .orElseThrow(() -> InvalidInputException.of(
                         "plan",
                         "Choose one of the plans: "

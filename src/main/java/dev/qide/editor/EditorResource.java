@@ -10,7 +10,8 @@ import dev.qide.project.FileContent;
 import dev.qide.project.ProjectAccess;
 import dev.qide.project.ProjectPermission;
 import dev.qide.run.RunLanguage;
-import dev.qide.run.Sandbox;
+import dev.qide.run.RunService;
+import dev.qide.web.HttpProblem;
 import dev.qide.web.Routes;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -56,19 +58,19 @@ public class EditorResource {
 
     private final ProjectAccess access;
     private final Entitlements entitlements;
-    private final Sandbox sandbox;
+    private final RunService runs;
     private final CurrentUser currentUser;
     private final ObjectMapper json;
 
     EditorResource(
             ProjectAccess access,
             Entitlements entitlements,
-            Sandbox sandbox,
+            RunService runs,
             CurrentUser currentUser,
             ObjectMapper json) {
         this.access = access;
         this.entitlements = entitlements;
-        this.sandbox = sandbox;
+        this.runs = runs;
         this.currentUser = currentUser;
         this.json = json;
     }
@@ -98,12 +100,13 @@ public class EditorResource {
 
     /** Why the Run button cannot run here, or null when it can. */
     private String runsRefusal(Entitlements.WorkspaceEntitlements plan, ProjectAccess.Granted granted) {
-        if (!plan.may(Feature.CODE_EXECUTION)) {
-            return "Running code is part of the Pro plan and above. Upgrade to run your files in a sandbox.";
+        Optional<HttpProblem> refusal = runs.refusal(plan);
+        if (refusal.isPresent() && refusal.get().status() == 403) {
+            return refusal.get().detail();
         }
         if (!granted.canEdit()) {
             return "You can view this project but not run its code.";
         }
-        return sandbox.unavailableReason().orElse(null);
+        return refusal.map(HttpProblem::detail).orElse(null);
     }
 }

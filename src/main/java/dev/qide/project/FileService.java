@@ -166,8 +166,7 @@ public class FileService {
         Project project =
                 access.require(projectId, user.userId(), ProjectPermission.VIEW).project();
         requireHistory(project);
-        return FileVersion.findOf(find(projectId, fileId).id, versionId)
-                .orElseThrow(() -> new HttpProblem(404, "That version does not exist."));
+        return findVersion(find(projectId, fileId), versionId);
     }
 
     /** Makes an old version the current content again, as a new version; nothing in between is lost. */
@@ -176,8 +175,7 @@ public class FileService {
                 access.require(projectId, user.userId(), ProjectPermission.EDIT).project();
         requireHistory(project);
         ProjectFile file = find(projectId, fileId);
-        FileVersion version = FileVersion.findOf(file.id, versionId)
-                .orElseThrow(() -> new HttpProblem(404, "That version does not exist."));
+        FileVersion version = findVersion(file, versionId);
         if (version.content.equals(file.content)) {
             return file;
         }
@@ -250,6 +248,11 @@ public class FileService {
     }
 
     /** Refuses a path that is already used, or that would put something inside a file. */
+    private static FileVersion findVersion(ProjectFile file, UUID versionId) {
+        return FileVersion.findOf(file.id, versionId)
+                .orElseThrow(() -> new HttpProblem(404, "That version does not exist."));
+    }
+
     private static void refuseTaken(UUID projectId, String path) {
         if (ProjectFile.findByPath(projectId, path).isPresent()) {
             throw new HttpProblem(409, "\"" + path + "\" already exists in this project.");

@@ -24,17 +24,4 @@ public enum ProjectLanguage {
     public String label() {
         return label;
     }
-
-    /** The language named {@code value} (case-insensitive), or null when there is none. */
-    public static ProjectLanguage parse(String value) {
-        if (value == null) {
-            return null;
-        }
-        for (ProjectLanguage language : values()) {
-            if (language.name().equalsIgnoreCase(value.strip())) {
-                return language;
-            }
-        }
-        return null;
-    }
 }

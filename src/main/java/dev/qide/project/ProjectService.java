@@ -1,6 +1,7 @@
 package dev.qide.project;
 
 import dev.qide.account.SignedInUser;
+import dev.qide.web.EnumNames;
 import dev.qide.web.FormErrors;
 import dev.qide.web.HttpProblem;
 import io.quarkus.logging.Log;
@@ -153,7 +154,8 @@ public class ProjectService {
         if (description.length() > 500) {
             errors.add("description", "Descriptions can be at most 500 characters.");
         }
-        ProjectLanguage language = ProjectLanguage.parse(form.language());
+        ProjectLanguage language =
+                EnumNames.parse(ProjectLanguage.class, form.language()).orElse(null);
         if (language == null) {
             if (creating && (form.language() == null || form.language().isBlank())) {
                 language = ProjectLanguage.OTHER;

@@ -1,5 +1,6 @@
 package dev.qide.project;
 
+import dev.qide.web.EnumNames;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.TemplateEnum;
 
@@ -32,11 +33,6 @@ public enum ProjectSort {
 
     /** The order named {@code value}; the most recently changed first when it names none. */
     public static ProjectSort parse(String value) {
-        for (ProjectSort sort : values()) {
-            if (sort.name().equalsIgnoreCase(value == null ? "" : value.strip())) {
-                return sort;
-            }
-        }
-        return RECENT;
+        return EnumNames.parse(ProjectSort.class, value).orElse(RECENT);
     }
 }

@@ -7,17 +7,4 @@ import io.quarkus.qute.TemplateEnum;
 public enum ShareRole {
     EDITOR,
     VIEWER;
-
-    /** The role named {@code value} (case-insensitive), or null when there is none. */
-    public static ShareRole parse(String value) {
-        if (value == null) {
-            return null;
-        }
-        for (ShareRole role : values()) {
-            if (role.name().equalsIgnoreCase(value.strip())) {
-                return role;
-            }
-        }
-        return null;
-    }
 }

@@ -3,6 +3,7 @@ package dev.qide.project;
 import dev.qide.account.EmailAddress;
 import dev.qide.account.SignedInUser;
 import dev.qide.account.User;
+import dev.qide.web.EnumNames;
 import dev.qide.web.FormErrors;
 import dev.qide.web.HttpProblem;
 import dev.qide.web.InvalidInputException;
@@ -39,7 +40,7 @@ public class ShareService {
         FormErrors errors = FormErrors.none();
         String address = EmailAddress.normalize(email);
         EmailAddress.problem(address).ifPresent(problem -> errors.add("email", problem));
-        ShareRole shareRole = ShareRole.parse(role);
+        ShareRole shareRole = EnumNames.parse(ShareRole.class, role).orElse(null);
         if (shareRole == null) {
             errors.add("role", "Choose editor or viewer.");
         }

@@ -115,7 +115,7 @@ public class QuotaService {
     public record StandingUsage(String id, String label, long used, Limit limit) {
 
         public int percent() {
-            return new MeterUsage(null, used, limit, null).percent();
+            return MeterUsage.percentOf(used, limit);
         }
     }
 

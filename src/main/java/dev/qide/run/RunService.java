@@ -196,15 +196,23 @@ public class RunService {
         return new StartedRun(runId, prepared.request().language());
     }
 
+    /**
+     * Why the workspace cannot run code at all: its plan leaves code execution out (403), or this server cannot
+     * sandbox (503). Empty when it can; the run slots are checked when a run starts.
+     */
+    public Optional<HttpProblem> refusal(WorkspaceEntitlements plan) {
+        if (!plan.may(Feature.CODE_EXECUTION)) {
+            return Optional.of(new HttpProblem(
+                    403, "Running code is part of the Pro plan and above. Upgrade to run your files in a sandbox."));
+        }
+        return sandbox.unavailableReason().map(reason -> new HttpProblem(503, reason));
+    }
+
     /** Checks the plan and takes one of the workspace's run slots, atomically, recording the run as RUNNING. */
     private CodeRun reserve(UUID workspaceId, UUID projectId, SignedInUser user, String entry, RunLanguage language) {
         WorkspaceEntitlements plan = entitlements.of(workspaceId).orElseThrow();
-        if (!plan.may(Feature.CODE_EXECUTION)) {
-            throw new HttpProblem(
-                    403, "Running code is part of the Pro plan and above. Upgrade to run your files in a sandbox.");
-        }
-        sandbox.unavailableReason().ifPresent(reason -> {
-            throw new HttpProblem(503, reason);
+        refusal(plan).ifPresent(problem -> {
+            throw problem;
         });
         // The workspace row lock makes count-then-insert one step for every request and replica.
         Workspace.findById(workspaceId, LockModeType.PESSIMISTIC_WRITE);
