@@ -548,6 +548,41 @@
     diffModels = [];
   }
 
+  function toggleChat() {
+    var panel = $("chat-panel");
+    panel.hidden = !panel.hidden;
+    $("toggle-chat").setAttribute("aria-pressed", String(!panel.hidden));
+    editor.layout();
+    if (!panel.hidden) {
+      var input = document.getElementById("chat-input");
+      if (input) input.focus();
+    }
+  }
+
+  /** What the chat attaches to a message: the selection if there is one, else the open file. */
+  function chatContext(event) {
+    if (!activeTab) return;
+    var model = editor.getModel();
+    var selection = editor.getSelection();
+    if (selection && !selection.isEmpty()) {
+      event.detail.label = activeTab.file.path + ", lines " + selection.startLineNumber + "\u2013" + selection.endLineNumber;
+      event.detail.text = model.getValueInRange(selection);
+    } else {
+      event.detail.label = activeTab.file.path;
+      event.detail.text = model.getValue();
+    }
+  }
+
+  /** "Insert into editor" on a code block of a reply: at the cursor, replacing the selection, undoable. */
+  function insertCode(event) {
+    if (!activeTab || editor.getOption(monaco.editor.EditorOption.readOnly)) {
+      toast("Open a file you can edit first.");
+      return;
+    }
+    editor.executeEdits("chat", [{ range: editor.getSelection(), text: event.detail.code, forceMoveMarkers: true }]);
+    editor.focus();
+  }
+
   function toggleHistory() {
     var panel = $("history-panel");
     panel.hidden = !panel.hidden;
@@ -804,6 +839,10 @@
       $("run-summary").textContent = "";
     });
     $("toggle-history").addEventListener("click", toggleHistory);
+    $("toggle-chat").addEventListener("click", toggleChat);
+    $("chat-close").addEventListener("click", toggleChat);
+    document.addEventListener("qide:chat-context", chatContext);
+    document.addEventListener("qide:insert-code", insertCode);
     $("history-close").addEventListener("click", toggleHistory);
     $("compare-close").addEventListener("click", closeCompare);
     $("conflict-compare").addEventListener("click", compareConflict);

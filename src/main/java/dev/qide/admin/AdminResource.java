@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import dev.qide.account.ClientInfo;
 import dev.qide.account.CurrentUser;
 import dev.qide.account.PlatformAdmins;
+import dev.qide.byok.KeyRotation;
 import dev.qide.plan.PlanId;
 import dev.qide.web.Flash;
 import dev.qide.web.Htmx;
@@ -44,7 +45,11 @@ public class AdminResource {
     }
 
     /** The overview, and the workspaces found by the search, with the plans they can be put on. */
-    public record AdminView(AdminService.Overview overview, List<AdminService.WorkspaceRow> workspaces, String search) {
+    public record AdminView(
+            AdminService.Overview overview,
+            List<AdminService.WorkspaceRow> workspaces,
+            String search,
+            KeyRotation.Status providerKeys) {
 
         public List<PlanId> plans() {
             return List.of(PlanId.values());
@@ -52,18 +57,21 @@ public class AdminResource {
     }
 
     private final AdminService admin;
+    private final KeyRotation keyRotation;
     private final CurrentUser currentUser;
     private final Flash flash;
 
-    AdminResource(AdminService admin, CurrentUser currentUser, Flash flash) {
+    AdminResource(AdminService admin, KeyRotation keyRotation, CurrentUser currentUser, Flash flash) {
         this.admin = admin;
+        this.keyRotation = keyRotation;
         this.currentUser = currentUser;
         this.flash = flash;
     }
 
     @GET
     public TemplateInstance page(@RestQuery String q, @Context HttpHeaders headers) {
-        AdminView view = new AdminView(admin.overview(), admin.workspaces(q), q == null ? "" : q.strip());
+        AdminView view =
+                new AdminView(admin.overview(), admin.workspaces(q), q == null ? "" : q.strip(), keyRotation.status());
         return Htmx.wantsFragment(headers) ? Templates.admin$content(view) : Templates.admin(view);
     }
 
@@ -83,5 +91,24 @@ public class AdminResource {
         flash.success("\u201c" + workspace.name + "\u201d is now on the " + chosen + " plan.");
         String back = q == null || q.isBlank() ? Routes.ADMIN : Routes.ADMIN + "?q=" + URLEncoder.encode(q, UTF_8);
         return Redirects.to(back, headers).build();
+    }
+
+    /**
+     * Re-encrypts every provider key sealed with an older key-encryption key under the current one (after
+     * QIDE_BYOK_KEK was replaced and the old key kept as a previous one). Chats go on meanwhile.
+     */
+    @POST
+    @Path("provider-keys/reencrypt")
+    public Response reencryptProviderKeys(@Context HttpHeaders headers) {
+        KeyRotation.Outcome outcome = keyRotation.reencryptAll();
+        String message = "Re-encrypted " + outcome.reencrypted() + " provider keys under key-encryption key version "
+                + outcome.version() + ".";
+        if (outcome.unreadable() > 0) {
+            flash.warning(message + " " + outcome.unreadable()
+                    + " could not be opened: their old key is not configured as a previous key.");
+        } else {
+            flash.success(message);
+        }
+        return Redirects.to(Routes.ADMIN, headers).build();
     }
 }

@@ -3,9 +3,8 @@ package dev.qide.admin;
 import dev.qide.account.SignedInUser;
 import dev.qide.account.User;
 import dev.qide.account.UserSession;
-import dev.qide.audit.AuditLog;
+import dev.qide.plan.PlanChanges;
 import dev.qide.plan.PlanId;
-import dev.qide.web.HttpProblem;
 import dev.qide.workspace.Workspace;
 import dev.qide.workspace.WorkspaceMember;
 import dev.qide.workspace.WorkspaceRole;
@@ -40,11 +39,11 @@ public class AdminService {
     private static final int WORKSPACES_SHOWN = 20;
 
     private final Clock clock;
-    private final AuditLog audit;
+    private final PlanChanges planChanges;
 
-    AdminService(Clock clock, AuditLog audit) {
+    AdminService(Clock clock, PlanChanges planChanges) {
         this.clock = clock;
-        this.audit = audit;
+        this.planChanges = planChanges;
     }
 
     /** Workspaces whose name or owner's email contains {@code search}, newest first (20 at most). */
@@ -68,20 +67,7 @@ public class AdminService {
      */
     @Transactional
     public Workspace setPlan(SignedInUser admin, UUID workspaceId, PlanId plan, String ipAddress) {
-        Workspace workspace = Workspace.<Workspace>findByIdOptional(workspaceId)
-                .orElseThrow(() -> new HttpProblem(404, "That workspace does not exist."));
-        PlanId before = workspace.plan;
-        if (before != plan) {
-            workspace.plan = plan;
-            audit.record(
-                    admin,
-                    workspace.id,
-                    "workspace.plan_changed",
-                    "workspace " + workspace.id,
-                    before + " -> " + plan + " (set by a platform admin)",
-                    ipAddress);
-        }
-        return workspace;
+        return planChanges.byAdmin(admin, workspaceId, plan, ipAddress);
     }
 
     public Overview overview() {

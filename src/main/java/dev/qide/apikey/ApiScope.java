@@ -13,8 +13,11 @@ public enum ApiScope {
     RUNS("runs", "Run code", "Run code and project files, follow and stop runs."),
     /** For the chat API and the OpenAI-compatible {@code /v1/chat/completions}, when they are built. */
     CHAT("chat", "Chat", "Talk to models through the chat API with the workspace's provider keys."),
-    /** For {@code GET /api/billing/usage} (quotas and usage; being built alongside). */
-    BILLING_READ("billing:read", "Read usage", "Read the plan, quotas and usage of the workspace.");
+    /** For {@code GET /api/billing/usage}, {@code /subscription} and {@code /invoices}. */
+    BILLING_READ(
+            "billing:read",
+            "Read billing and usage",
+            "Read the plan, subscription, invoices, quotas and usage of the workspace.");
 
     private final String id;
     private final String label;

@@ -10,6 +10,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -87,7 +88,10 @@ public class RateLimiter {
         String key = limit.name() + ":" + who;
         BucketConfiguration configuration = configurations.computeIfAbsent(perMinute, RateLimiter::perMinute);
         ConsumptionProbe probe = shared != null
-                ? shared.getProxy(key + ":" + perMinute, () -> configuration).tryConsumeAndReturnRemaining(1)
+                // Bucket4j commits on its own connection: outside the caller's transaction, if there is one.
+                ? QuarkusTransaction.suspendingExisting()
+                        .call(() -> shared.getProxy(key + ":" + perMinute, () -> configuration)
+                                .tryConsumeAndReturnRemaining(1))
                 : local.computeIfAbsent(key + ":" + perMinute, ignored -> Bucket.builder()
                                 .addLimit(configuration.getBandwidths()[0])
                                 .withCustomTimePrecision(time)

@@ -14,7 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * forms' token field whenever they are present; with {@code quarkus.rest-csrf.require-form-url-encoded=false} it
  * lets other requests through, so that API-key callers (who send no cookie a forged request could ride on) need no
  * token. This filter refuses those other requests for everyone else: an unsafe request that is neither a form nor
- * carries the header, made without an API key, is answered 400 ("reload the page"), as before.
+ * carries the header, made without an API key, is answered 400 ("reload the page"), as before. Stripe's webhook
+ * ({@link Routes#BILLING_WEBHOOK}) is exempt: it carries no cookie, and its signature is its proof.
  */
 public class CsrfHeaderFilter {
 
@@ -32,6 +33,7 @@ public class CsrfHeaderFilter {
     Uni<Response> requireToken(ContainerRequestContext request) {
         if (SAFE_METHODS.contains(request.getMethod())
                 || request.getHeaderString(HEADER) != null
+                || Routes.BILLING_WEBHOOK.equals(request.getUriInfo().getPath())
                 || isForm(request.getMediaType())) {
             return Uni.createFrom().nullItem();
         }

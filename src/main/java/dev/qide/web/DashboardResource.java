@@ -2,6 +2,7 @@ package dev.qide.web;
 
 import dev.qide.account.CurrentUser;
 import dev.qide.account.SignedInUser;
+import dev.qide.billing.BillingService;
 import dev.qide.plan.Entitlements;
 import dev.qide.plan.Plan;
 import dev.qide.project.Project;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 
 /** Where people land after signing in: a welcome, recent projects, their plan, and what to do next. */
@@ -27,26 +29,32 @@ public class DashboardResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(
-                SignedInUser user, Plan plan, List<Project> recent, List<LimitNotice> limits);
+                SignedInUser user, Plan plan, List<Project> recent, List<LimitNotice> limits, Instant graceEndsAt);
 
         static native TemplateInstance dashboard$content(
-                SignedInUser user, Plan plan, List<Project> recent, List<LimitNotice> limits);
+                SignedInUser user, Plan plan, List<Project> recent, List<LimitNotice> limits, Instant graceEndsAt);
     }
 
     private final CurrentUser currentUser;
     private final Entitlements entitlements;
     private final ProjectService projects;
     private final QuotaService quotas;
+    private final BillingService billing;
 
     /** A meter at or past its limit, said the way the dashboard banner says it. */
     public record LimitNotice(String label, String phrase, long used, String limit, String resetsIn) {}
 
     DashboardResource(
-            CurrentUser currentUser, Entitlements entitlements, ProjectService projects, QuotaService quotas) {
+            CurrentUser currentUser,
+            Entitlements entitlements,
+            ProjectService projects,
+            QuotaService quotas,
+            BillingService billing) {
         this.currentUser = currentUser;
         this.entitlements = entitlements;
         this.projects = projects;
         this.quotas = quotas;
+        this.billing = billing;
     }
 
     @GET
@@ -64,8 +72,10 @@ public class DashboardResource {
                         meter.limit().display(),
                         ResetTimes.in(usage.at(), meter.resetsAt())))
                 .toList();
+        // A failed payment: the plan holds until the grace period ends, and the dashboard says so.
+        Instant graceEndsAt = billing.summary(user.workspaceId()).graceEndsAt();
         return Htmx.wantsFragment(headers)
-                ? Templates.dashboard$content(user, plan, recent, limits)
-                : Templates.dashboard(user, plan, recent, limits);
+                ? Templates.dashboard$content(user, plan, recent, limits, graceEndsAt)
+                : Templates.dashboard(user, plan, recent, limits, graceEndsAt);
     }
 }

@@ -7,8 +7,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Builds every error response in the shape its caller reads: {@code application/problem+json} for the API, a toast
- * for htmx, a styled page for browsers.
+ * Builds every error response in the shape its caller reads: {@code application/problem+json} for the API, OpenAI's
+ * {@code {"error": {...}}} for the OpenAI-compatible {@code /v1}, a toast for htmx, a styled page for browsers.
  */
 @ApplicationScoped
 public class ErrorResponses {
@@ -24,6 +24,12 @@ public class ErrorResponses {
     public Response build(int status, String detail, String reference, String path, boolean htmx) {
         String title = title(status);
         String text = detail == null ? defaultDetail(status) : detail;
+        if (isOpenAiCompatible(path)) {
+            return Response.status(status)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(OpenAiError.of(status, text, reference))
+                    .build();
+        }
         if (isApi(path)) {
             return Response.status(status)
                     .type(Problem.MEDIA_TYPE)
@@ -47,6 +53,11 @@ public class ErrorResponses {
     /** API paths answer JSON problems; everything else is a page. */
     public static boolean isApi(String path) {
         return path != null && (path.equals("/api") || path.startsWith("/api/") || path.startsWith("/v1/"));
+    }
+
+    /** The OpenAI-compatible endpoint answers errors as OpenAI does, so its clients read them. */
+    public static boolean isOpenAiCompatible(String path) {
+        return path != null && (path.equals("/v1") || path.startsWith("/v1/"));
     }
 
     static String title(int status) {

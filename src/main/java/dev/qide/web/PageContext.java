@@ -95,6 +95,7 @@ public class PageContext {
         }
         items.add(item("Dashboard", Routes.DASHBOARD, "speedometer2"));
         items.add(item("Projects", Routes.PROJECTS, "folder2-open"));
+        items.add(item("Chat", Routes.CHAT, "chat-dots"));
         items.add(item("Billing", Routes.BILLING, "credit-card"));
         items.add(item("Team", Routes.TEAM, "people"));
         items.add(item("Settings", Routes.SETTINGS, "gear"));

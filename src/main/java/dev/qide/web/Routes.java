@@ -18,7 +18,14 @@ public final class Routes {
     public static final String VERIFY_EMAIL = "/verify-email";
     public static final String SETTINGS = "/settings";
     public static final String API_KEYS = SETTINGS + "/api-keys";
+    public static final String AI_PROVIDERS = SETTINGS + "/ai-providers";
+    public static final String CHAT = "/chat";
     public static final String BILLING = "/billing";
+    public static final String BILLING_CHECKOUT = BILLING + "/checkout";
+    public static final String BILLING_PORTAL = BILLING + "/portal";
+    /** Stripe's webhook endpoint: signed by Stripe, so neither a session nor a CSRF token applies. */
+    public static final String BILLING_WEBHOOK = BILLING + "/webhook";
+
     public static final String TEAM = "/team";
     public static final String ADMIN = "/admin";
     public static final String PROJECTS = "/projects";

@@ -5,6 +5,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Security headers on every response, pages, assets and errors alike. The policy allows scripts and styles from
@@ -21,7 +23,22 @@ public class SecurityHeaders {
      */
     static final String INJECTED_STYLES_CONTENT_SECURITY_POLICY = policy("style-src 'self' 'unsafe-inline'");
 
+    /**
+     * The billing pages' policy: their forms (Upgrade, Manage billing) are answered with a 303 to Stripe Checkout or
+     * the Billing Portal, and browsers check {@code form-action} on that redirect too.
+     */
+    private final String billingContentSecurityPolicy;
+
+    SecurityHeaders(@ConfigProperty(name = "qide.billing.redirect-origins") List<String> billingRedirectOrigins) {
+        this.billingContentSecurityPolicy =
+                policy("style-src 'self'", "'self' " + String.join(" ", billingRedirectOrigins));
+    }
+
     private static String policy(String styleSource) {
+        return policy(styleSource, "'self'");
+    }
+
+    private static String policy(String styleSource, String formAction) {
         return String.join(
                 "; ",
                 "default-src 'self'",
@@ -32,7 +49,7 @@ public class SecurityHeaders {
                 "connect-src 'self'",
                 "object-src 'none'",
                 "base-uri 'self'",
-                "form-action 'self'",
+                "form-action " + formAction,
                 "frame-ancestors 'none'");
     }
 
@@ -44,9 +61,11 @@ public class SecurityHeaders {
         MultiMap headers = context.response().headers();
         String path = context.request().path();
         boolean injectsStyles = path.startsWith(Routes.EDITOR + "/") || path.startsWith(Routes.API_DOCS);
-        headers.set(
-                "Content-Security-Policy",
-                injectsStyles ? INJECTED_STYLES_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+        String policy = injectsStyles ? INJECTED_STYLES_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+        if (path.equals(Routes.BILLING) || path.startsWith(Routes.BILLING + "/")) {
+            policy = billingContentSecurityPolicy;
+        }
+        headers.set("Content-Security-Policy", policy);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "strict-origin-when-cross-origin");

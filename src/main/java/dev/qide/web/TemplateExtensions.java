@@ -55,4 +55,9 @@ public final class TemplateExtensions {
     private static String plural(long count, String unit) {
         return count + " " + unit + (count == 1 ? "" : "s");
     }
+
+    /** 128000 as "128,000". */
+    static String grouped(Integer number) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.US).format(number);
+    }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /** The unit of billing and quota: it has the plan, the members, and (later) projects, keys and meters. */
@@ -42,6 +43,14 @@ public class Workspace extends PanacheEntityBase {
     /** Bytes of project files and history held; kept by {@code WorkspaceStorage}. */
     @Column(name = "storage_used_bytes", nullable = false)
     public long storageUsedBytes;
+
+    /** Provider ids tried in order when the chosen provider fails before its first token ("anthropic,openai"). */
+    @Column(name = "llm_fallback_order", nullable = false, length = 200)
+    public String llmFallbackOrder = "";
+
+    public List<String> fallbackProviders() {
+        return llmFallbackOrder.isBlank() ? List.of() : List.of(llmFallbackOrder.split(","));
+    }
 
     public static Workspace create(String name, WorkspaceKind kind, PlanId plan, Instant now) {
         Workspace workspace = new Workspace();

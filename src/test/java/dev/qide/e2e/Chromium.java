@@ -62,6 +62,17 @@ public final class Chromium implements AutoCloseable {
         return page;
     }
 
+    /** A page with JavaScript switched off, signed in as {@code signedIn} is (its cookies copied). */
+    public Page newPageWithoutJavaScript(Page signedIn) {
+        Page page = browser.newContext(new Browser.NewContextOptions()
+                        .setViewportSize(1280, 860)
+                        .setJavaScriptEnabled(false)
+                        .setStorageState(signedIn.context().storageState()))
+                .newPage();
+        page.setDefaultTimeout(20_000);
+        return page;
+    }
+
     /** Signs out through the account menu, as a person would. */
     public static void signOut(Page page) {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Account menu"))

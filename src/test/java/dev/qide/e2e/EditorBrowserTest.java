@@ -61,9 +61,7 @@ class EditorBrowserTest extends BrowserTest {
         assertThat(page.locator("#file-tree")).containsText("main.py");
 
         page.locator(".monaco-editor .view-lines").click();
-        page.keyboard().type("import sys\n");
-        page.keyboard().type("print(\"Hello from Q-IDE\")\n");
-        page.keyboard().type("print(6 * 7, file=sys.stderr)\n");
+        typeLines(page, "import sys", "print(\"Hello from Q-IDE\")", "print(6 * 7, file=sys.stderr)");
         assertThat(page.getByTestId("save-status"))
                 .hasText("Saved", new LocatorAssertions.HasTextOptions().setTimeout(15_000));
         assertThat(page.locator("#status-language")).hasText("Python");
@@ -192,6 +190,18 @@ class EditorBrowserTest extends BrowserTest {
                 .as("console errors and warnings")
                 .isEmpty();
         first.context().close();
+    }
+
+    /**
+     * Types each line and then Enter. Monaco's word suggestions can pop up while typing and would take the Enter
+     * (on a loaded machine they appear late and at random), so each line first dismisses them, as a person would.
+     */
+    private static void typeLines(Page page, String... lines) {
+        for (String line : lines) {
+            page.keyboard().type(line);
+            page.keyboard().press("Escape");
+            page.keyboard().press("Enter");
+        }
     }
 
     /** Types at the very end of the open file, as a person who clicked there would. */

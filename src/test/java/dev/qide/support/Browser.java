@@ -20,6 +20,20 @@ public class Browser {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     private final CookieFilter cookies = new CookieFilter();
+    /** The cookies received, for clients other than REST Assured (an SSE reader). */
+    private final Map<String, String> jar = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final io.restassured.filter.Filter jarFilter = (request, response, context) -> {
+        Response answer = context.next(request, response);
+        answer.getDetailedCookies().forEach(cookie -> {
+            if (cookie.getValue() == null || cookie.getValue().isEmpty() || cookie.getMaxAge() == 0) {
+                jar.remove(cookie.getName());
+            } else {
+                jar.put(cookie.getName(), cookie.getValue());
+            }
+        });
+        return answer;
+    };
     private String csrfToken;
 
     /** A new person with an account, signed in. */
@@ -59,7 +73,7 @@ public class Browser {
 
     /** A request with this browser's cookies; redirects are not followed, so tests see them. */
     public RequestSpecification request() {
-        return given().filter(cookies).redirects().follow(false);
+        return given().filter(cookies).filter(jarFilter).redirects().follow(false);
     }
 
     /** A JSON API call as the editor's script makes it: session cookie plus the CSRF header. */
@@ -104,6 +118,13 @@ public class Browser {
     /** Posts a form through htmx (the token travels in the field, as the hidden input does). */
     public Response htmxPostForm(String path, Map<String, String> fields) {
         return form(htmx(), fields).post(path);
+    }
+
+    /** The Cookie header this browser sends. */
+    public String cookieHeader() {
+        return jar.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     public String csrfToken() {

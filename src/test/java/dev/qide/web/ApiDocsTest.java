@@ -25,9 +25,12 @@ class ApiDocsTest {
                         containsString("/api/code/execute"),
                         containsString("/api/billing/usage"),
                         containsString("/api/auth/me"),
+                        containsString("/api/chat/messages/{id}/events"),
+                        containsString("/api/settings/llm-config"),
+                        containsString("/v1/chat/completions"),
                         containsString("Q-IDE platform API"),
                         not(containsString("/dashboard")),
-                        not(containsString("/settings/")),
+                        not(containsString("\"/settings/")),
                         not(containsString("\"/api/docs\"")));
     }
 

@@ -57,8 +57,8 @@ class WorkspacePagesTest {
                 .statusCode(200)
                 .body(
                         containsString("Free plan"),
-                        containsString("LLM requests / day"),
-                        containsString("Online payments are not set up on this server"));
+                        containsString("LLM requests today"),
+                        containsString("Billing is not configured on this server"));
         browser.htmx()
                 .get("/billing")
                 .then()

@@ -1,0 +1,4 @@
+package dev.qide.byok;
+
+/** What "Test connection" found, in words for the page. */
+public record ConnectionResult(boolean ok, String message) {}

@@ -1,0 +1,290 @@
+package dev.qide.byok;
+
+import dev.qide.account.SignedInUser;
+import dev.qide.audit.AuditLog;
+import dev.qide.llm.LlmCatalog;
+import dev.qide.llm.LlmProvider;
+import dev.qide.llm.ProviderEndpoint;
+import dev.qide.plan.Entitlements;
+import dev.qide.plan.Entitlements.WorkspaceEntitlements;
+import dev.qide.plan.Feature;
+import dev.qide.plan.LlmProviders;
+import dev.qide.web.FormErrors;
+import dev.qide.web.HttpProblem;
+import dev.qide.web.InvalidInputException;
+import dev.qide.workspace.Workspace;
+import dev.qide.workspace.WorkspaceRole;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Provider keys: saving (sealed), listing (masked), removing, and opening one for a call, which is allowed only for
+ * providers the workspace's plan allows and always leaves an audit record.
+ */
+@ApplicationScoped
+@Transactional
+public class ProviderKeyService {
+
+    private static final int MAX_KEY_LENGTH = 500;
+
+    private final KeyCipher cipher;
+    private final LlmCatalog catalog;
+    private final Entitlements entitlements;
+    private final AuditLog audit;
+    private final ByokConfig config;
+    private final Clock clock;
+
+    ProviderKeyService(
+            KeyCipher cipher,
+            LlmCatalog catalog,
+            Entitlements entitlements,
+            AuditLog audit,
+            ByokConfig config,
+            Clock clock) {
+        this.cipher = cipher;
+        this.catalog = catalog;
+        this.entitlements = entitlements;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProviderKey> personalKeys(SignedInUser user) {
+        return ProviderKey.personal(user.userId());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProviderKey> workspaceKeys(SignedInUser user) {
+        return ProviderKey.ofWorkspace(user.workspaceId());
+    }
+
+    /** Whether {@code user} may add, change and remove the keys of their current workspace. */
+    public static boolean managesWorkspaceKeys(SignedInUser user) {
+        return user.role() == WorkspaceRole.OWNER || user.role() == WorkspaceRole.ADMIN;
+    }
+
+    /** Saves a new key for a provider, or changes the stored one; the key is sealed before it is stored. */
+    public ProviderKey save(SignedInUser user, KeyOwner owner, KeyForm form, String ipAddress) {
+        if (owner == KeyOwner.WORKSPACE && !managesWorkspaceKeys(user)) {
+            throw new HttpProblem(403, "Only the workspace's owners and admins manage its provider keys.");
+        }
+        WorkspaceEntitlements plan = entitlements.of(user.workspaceId()).orElseThrow();
+        FormErrors errors = new FormErrors();
+        String providerId = blankToEmpty(form.provider()).toLowerCase();
+        Optional<LlmProvider> provider = catalog.provider(providerId);
+        if (provider.isEmpty()) {
+            errors.add("provider", "Choose a provider.");
+            errors.throwIfAny();
+        }
+        if (!plan.allowsProvider(providerId)) {
+            errors.add(
+                    "provider",
+                    "The " + plan.plan().name() + " plan allows keys for " + allowedNames(plan) + ". Upgrade to use "
+                            + LlmProviders.displayName(providerId) + ".");
+            errors.throwIfAny();
+        }
+        Optional<ProviderKey> existing = owner == KeyOwner.PERSONAL
+                ? ProviderKey.personal(user.userId(), providerId)
+                : ProviderKey.ofWorkspace(user.workspaceId(), providerId);
+
+        String apiKey = blankToEmpty(form.apiKey()).strip();
+        if (apiKey.isEmpty() && existing.isEmpty()) {
+            errors.add("apiKey", "Enter the key from your " + provider.get().name() + " account.");
+        } else if (apiKey.length() > MAX_KEY_LENGTH || apiKey.chars().anyMatch(c -> c <= ' ' || c == 127)) {
+            errors.add("apiKey", "A key is one line without spaces, at most " + MAX_KEY_LENGTH + " characters.");
+        }
+        String baseUrl = null;
+        boolean custom = providerId.equals(LlmProviders.CUSTOM);
+        if (!blankToEmpty(form.baseUrl()).isBlank()) {
+            if (!plan.may(Feature.CUSTOM_ENDPOINT)) {
+                errors.add(
+                        "baseUrl",
+                        "Custom endpoints need a plan with custom endpoints (Pro Plus and up). Leave the address empty.");
+            } else {
+                baseUrl = EndpointAddresses.check(form.baseUrl(), config.allowPrivateEndpoints(), errors, "baseUrl");
+            }
+        } else if (custom) {
+            errors.add(
+                    "baseUrl",
+                    "Enter the address of your OpenAI-compatible endpoint, such as https://llm.example.com/v1.");
+        }
+        String model = blankToEmpty(form.model()).strip();
+        if (model.isEmpty()) {
+            model = provider.get().defaultModel().map(m -> m.id()).orElse("");
+        }
+        if (model.isEmpty() || catalog.model(providerId, model).isEmpty()) {
+            errors.add(
+                    "model",
+                    custom
+                            ? "Enter the model's name as the endpoint knows it, such as llama3.2."
+                            : "Choose one of " + provider.get().name() + "'s models.");
+        }
+        errors.throwIfAny();
+
+        Instant now = clock.instant();
+        ProviderKey key = existing.orElseGet(() -> newKey(user, owner, providerId, now));
+        key.baseUrl = baseUrl;
+        key.defaultModel = model;
+        key.updatedAt = now;
+        if (!apiKey.isEmpty()) {
+            KeyCipher.Sealed sealed = cipher.seal(apiKey, key.id);
+            key.sealedKey = sealed.base64();
+            key.kekVersion = sealed.kekVersion();
+            key.maskedKey = KeyMask.of(apiKey);
+        }
+        key.persist();
+        audit.record(
+                user,
+                auditWorkspace(user, key),
+                existing.isPresent() ? "provider_key.updated" : "provider_key.added",
+                describe(key),
+                apiKey.isEmpty() ? "model " + model : "key " + key.maskedKey + ", model " + model,
+                ipAddress);
+        return key;
+    }
+
+    /** Removes a key the person may manage; a foreign one answers 404. */
+    public ProviderKey delete(SignedInUser user, UUID keyId, String ipAddress) {
+        ProviderKey key = manageable(user, keyId);
+        key.delete();
+        audit.record(user, auditWorkspace(user, key), "provider_key.removed", describe(key), null, ipAddress);
+        return key;
+    }
+
+    /** A key the person may manage (their own, or their workspace's when they are an owner or admin). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProviderKey manageable(SignedInUser user, UUID keyId) {
+        return ProviderKey.<ProviderKey>findByIdOptional(keyId)
+                .filter(key -> user.userId().equals(key.userId)
+                        || (user.workspaceId().equals(key.workspaceId) && managesWorkspaceKeys(user)))
+                .orElseThrow(() -> new HttpProblem(404, "There is no such provider key."));
+    }
+
+    /**
+     * The key to call {@code providerId} with in the person's current workspace: the workspace's own key if it has
+     * one, else the person's. Empty when there is none or the plan does not allow the provider (or its custom
+     * endpoint).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ProviderKey> usableKey(SignedInUser user, String providerId) {
+        WorkspaceEntitlements plan = entitlements.of(user.workspaceId()).orElseThrow();
+        if (!plan.allowsProvider(providerId)) {
+            return Optional.empty();
+        }
+        return ProviderKey.ofWorkspace(user.workspaceId(), providerId)
+                .or(() -> ProviderKey.personal(user.userId(), providerId))
+                .filter(key -> key.baseUrl == null || plan.may(Feature.CUSTOM_ENDPOINT));
+    }
+
+    /** Every provider the person can chat with here, in catalog order, with the key that would be used. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UsableProvider> usableProviders(SignedInUser user) {
+        List<UsableProvider> usable = new ArrayList<>();
+        for (LlmProvider provider : catalog.providers()) {
+            usableKey(user, provider.id()).ifPresent(key -> usable.add(new UsableProvider(provider, key)));
+        }
+        return usable;
+    }
+
+    /**
+     * Opens the key for one call and writes the audit record that says who opened which key, and why.
+     *
+     * @throws KeyUnavailableException when the stored key cannot be decrypted, or its custom endpoint now points
+     *     into a private network
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public UnlockedKey unlock(SignedInUser user, ProviderKey key, String purpose, String ipAddress) {
+        // Checked again at every use: a name that resolved to a public address when saved may not any more.
+        if (key.baseUrl != null
+                && !config.allowPrivateEndpoints()
+                && EndpointAddresses.pointsIntoPrivateNetwork(key.baseUrl)) {
+            throw KeyUnavailableException.privateEndpoint();
+        }
+        String apiKey = cipher.open(key.sealed(), key.id);
+        String baseUrl = Optional.ofNullable(key.baseUrl)
+                .or(() -> catalog.provider(key.provider).flatMap(LlmProvider::baseUrl))
+                .orElseThrow(() -> new HttpProblem(422, "The key for " + key.provider + " has no endpoint address."));
+        ProviderKey.update("lastUsedAt = ?1 where id = ?2", clock.instant(), key.id);
+        audit.record(user, user.workspaceId(), "provider_key.decrypted", describe(key), purpose, ipAddress);
+        return new UnlockedKey(
+                new ProviderEndpoint(key.provider, baseUrl, apiKey), key.id, key.owner(), key.defaultModel);
+    }
+
+    /**
+     * Sets the providers the workspace's chats try, in order, when the chosen one fails before its first token.
+     * Unknown and repeated ids are refused; an empty list turns fallback off.
+     */
+    public void setFallbackOrder(SignedInUser user, List<String> providerIds, String ipAddress) {
+        if (!managesWorkspaceKeys(user)) {
+            throw new HttpProblem(403, "Only the workspace's owners and admins change its fallback order.");
+        }
+        List<String> order = providerIds.stream()
+                .filter(id -> id != null && !id.isBlank())
+                .map(String::strip)
+                .toList();
+        for (String id : order) {
+            if (catalog.provider(id).isEmpty()) {
+                throw InvalidInputException.of("fallback", "Choose providers from the list.");
+            }
+        }
+        if (order.stream().distinct().count() != order.size()) {
+            throw InvalidInputException.of("fallback", "Name each provider once.");
+        }
+        Workspace workspace = Workspace.findById(user.workspaceId());
+        String value = String.join(",", order);
+        if (!value.equals(workspace.llmFallbackOrder)) {
+            audit.record(
+                    user,
+                    workspace.id,
+                    "workspace.fallback_order_changed",
+                    "workspace " + workspace.id,
+                    "'" + workspace.llmFallbackOrder + "' -> '" + value + "'",
+                    ipAddress);
+            workspace.llmFallbackOrder = value;
+        }
+    }
+
+    /** A provider the person can use here, with the key that would pay. */
+    public record UsableProvider(LlmProvider provider, ProviderKey key) {}
+
+    private static ProviderKey newKey(SignedInUser user, KeyOwner owner, String providerId, Instant now) {
+        ProviderKey key = new ProviderKey();
+        key.id = UUID.randomUUID();
+        key.provider = providerId;
+        key.createdBy = user.userId();
+        key.createdAt = now;
+        if (owner == KeyOwner.PERSONAL) {
+            key.userId = user.userId();
+        } else {
+            key.workspaceId = user.workspaceId();
+        }
+        return key;
+    }
+
+    private static UUID auditWorkspace(SignedInUser user, ProviderKey key) {
+        return key.workspaceId != null ? key.workspaceId : user.workspaceId();
+    }
+
+    static String describe(ProviderKey key) {
+        return key.owner().label().toLowerCase() + " " + key.provider + " key " + key.maskedKey;
+    }
+
+    private static String allowedNames(WorkspaceEntitlements plan) {
+        return String.join(
+                ", ",
+                plan.plan().byokProviders().stream()
+                        .map(LlmProviders::displayName)
+                        .toList());
+    }
+
+    private static String blankToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

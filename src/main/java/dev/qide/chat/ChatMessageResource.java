@@ -1,0 +1,214 @@
+package dev.qide.chat;
+
+import dev.qide.account.ClientInfo;
+import dev.qide.account.CurrentUser;
+import dev.qide.account.SignedInUser;
+import dev.qide.web.Htmx;
+import dev.qide.web.Redirects;
+import dev.qide.web.Routes;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * One message of the chat pages: its reply stream (SSE), Stop, Regenerate, and edit-and-resend. The stream sends
+ * {@code token} events (escaped text, id = the reply's length after it, so a reconnect with Last-Event-ID goes on
+ * from there), {@code heartbeat}s, and a final {@code done} whose data is the finished message's HTML.
+ */
+@Path(Routes.CHAT + "/messages")
+@Authenticated
+public class ChatMessageResource {
+
+    private final ChatService chats;
+    private final ChatReplies replies;
+    private final ReplyStreams streams;
+    private final ChatViews views;
+    private final CurrentUser currentUser;
+
+    ChatMessageResource(
+            ChatService chats, ChatReplies replies, ReplyStreams streams, ChatViews views, CurrentUser currentUser) {
+        this.chats = chats;
+        this.replies = replies;
+        this.streams = streams;
+        this.views = views;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    @Path("{id}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    public Multi<OutboundSseEvent> stream(
+            UUID id,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("from") Integer from,
+            @Context Sse sse) {
+        chats.message(currentUser.require(), id);
+        int offset = SseOffsets.resumeFrom(lastEventId, from);
+        String csrfToken = views.csrfToken();
+        return ReplyEventStream.of(streams, id, offset, sse, new ReplyEventStream.Format() {
+            @Override
+            public String token(String text) {
+                return escape(text);
+            }
+
+            @Override
+            public String heartbeat() {
+                return "";
+            }
+
+            @Override
+            public String done(ReplyEvent.Done done) {
+                return renderFinished(done.replyId(), csrfToken);
+            }
+        });
+    }
+
+    @POST
+    @Path("{id}/stop")
+    public Response stop(UUID id, @Context HttpHeaders headers) {
+        SignedInUser user = currentUser.require();
+        replies.stop(user, id);
+        ChatMessage message = chats.message(user, id);
+        return Htmx.wantsFragment(headers)
+                ? Response.noContent().build()
+                : Redirects.to(conversationPage(message.conversationId), headers)
+                        .build();
+    }
+
+    @POST
+    @Path("{id}/regenerate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response regenerate(
+            UUID id,
+            @RestForm("model_choice") String modelChoice,
+            @RestForm boolean panel,
+            @Context HttpHeaders headers,
+            @Context HttpServerRequest request) {
+        return resend(id, Optional.empty(), modelChoice, panel, headers, request);
+    }
+
+    @POST
+    @Path("{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(
+            UUID id,
+            @RestForm String content,
+            @RestForm("model_choice") String modelChoice,
+            @RestForm boolean panel,
+            @Context HttpHeaders headers,
+            @Context HttpServerRequest request) {
+        return resend(id, Optional.ofNullable(content), modelChoice, panel, headers, request);
+    }
+
+    private Response resend(
+            UUID id,
+            Optional<String> content,
+            String modelChoice,
+            boolean panel,
+            HttpHeaders headers,
+            HttpServerRequest request) {
+        SignedInUser user = currentUser.require();
+        ChatMessage message = chats.message(user, id);
+        ModelChoice choice = ModelChoice.parse(modelChoice);
+        if (choice.provider().isEmpty()) {
+            choice = lastChoice(message);
+        }
+        ChatService.Sent sent = replies.resend(
+                user,
+                id,
+                content,
+                new SendRequest(null, choice.provider(), choice.model(), null, null),
+                ClientInfo.of(request).ipAddress());
+        Conversation conversation = sent.conversation();
+        if (Htmx.wantsFragment(headers)) {
+            return Response.seeOther(
+                            java.net.URI.create(panel ? panelOf(conversation) : conversationPage(conversation.id)))
+                    .build();
+        }
+        return Redirects.to(conversationPage(conversation.id), headers).build();
+    }
+
+    /** The provider and model of the reply itself, or of the reply after a person's message. */
+    private static ModelChoice lastChoice(ChatMessage message) {
+        ChatMessage reply = message.isReply()
+                ? message
+                : ChatMessage.<ChatMessage>find(
+                                "conversationId = ?1 and seq > ?2 and role = ?3 order by seq",
+                                message.conversationId,
+                                message.seq,
+                                MessageRole.ASSISTANT)
+                        .firstResult();
+        return reply == null || reply.provider == null
+                ? new ModelChoice("", "")
+                : new ModelChoice(reply.provider, reply.model);
+    }
+
+    private static String panelOf(Conversation conversation) {
+        return conversation.projectId == null
+                ? conversationPage(conversation.id)
+                : Routes.CHAT + "/panel?project=" + conversation.projectId + "&conversation=" + conversation.id;
+    }
+
+    private static String conversationPage(UUID conversationId) {
+        return Routes.CHAT + "/" + conversationId;
+    }
+
+    private String renderFinished(UUID replyId, String csrfToken) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                ChatMessage reply = ChatMessage.findById(replyId);
+                return reply == null
+                        ? ""
+                        : ChatResource.Templates.chat$message(views.view(reply, csrfToken))
+                                .render();
+            });
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Could not render the end of reply %s", replyId);
+            return "<p class=\"text-danger small\">The reply ended; reload the page to see it.</p>";
+        }
+    }
+
+    /**
+     * The text as HTML for an SSE {@code data:} field: markup escaped, and a leading space written as an entity, as
+     * an SSE reader drops one space after "data:".
+     */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (i == 0 && c == ' ') {
+                out.append("&#32;");
+                continue;
+            }
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

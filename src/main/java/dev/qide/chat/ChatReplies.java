@@ -1,0 +1,78 @@
+package dev.qide.chat;
+
+import dev.qide.account.SignedInUser;
+import dev.qide.chat.ChatService.Sent;
+import dev.qide.llm.ChatTurn;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What pages and APIs call to chat: each action stores its change (ChatService, committed) and then starts or stops
+ * the replies concerned (ReplyStreams), in that order, so a reply is only asked for once its message is saved.
+ */
+@ApplicationScoped
+public class ChatReplies {
+
+    private final ChatService chats;
+    private final ReplyStreams streams;
+
+    ChatReplies(ChatService chats, ReplyStreams streams) {
+        this.chats = chats;
+        this.streams = streams;
+    }
+
+    public Sent send(SignedInUser user, UUID conversationId, SendRequest request, String ipAddress) {
+        Sent sent = chats.send(user, conversationId, request, ipAddress);
+        streams.start(sent.prepared());
+        return sent;
+    }
+
+    /** Sends one exchange with the history the caller brings, in a new conversation (see ChatService). */
+    public Sent sendExchange(
+            SignedInUser user,
+            String title,
+            SendRequest request,
+            List<ChatTurn> history,
+            ReplyOptions options,
+            String ipAddress) {
+        Sent sent = chats.sendExchange(user, title, request, history, options, ipAddress);
+        streams.start(sent.prepared());
+        return sent;
+    }
+
+    /** Regenerates a reply, or sends a person's message again (edited when {@code newContent} is given). */
+    public Sent resend(
+            SignedInUser user, UUID messageId, Optional<String> newContent, SendRequest choice, String ipAddress) {
+        ChatMessage message = chats.message(user, messageId);
+        chats.streamingReplies(user, message.conversationId).forEach(streams::stop);
+        Sent sent = chats.resend(user, messageId, newContent, choice, ipAddress);
+        streams.start(sent.prepared());
+        return sent;
+    }
+
+    /** Stops a reply being written; false when it had already ended. */
+    public boolean stop(SignedInUser user, UUID replyId) {
+        chats.message(user, replyId);
+        return streams.stop(replyId);
+    }
+
+    public Conversation delete(SignedInUser user, UUID conversationId) {
+        chats.streamingReplies(user, conversationId).forEach(streams::stop);
+        return chats.delete(user, conversationId);
+    }
+
+    public void clear(SignedInUser user, UUID conversationId) {
+        chats.streamingReplies(user, conversationId).forEach(streams::stop);
+        chats.clear(user, conversationId);
+    }
+
+    public ChatMessage deleteMessage(SignedInUser user, UUID messageId) {
+        ChatMessage message = chats.message(user, messageId);
+        if (message.status == MessageStatus.STREAMING) {
+            streams.stop(messageId);
+        }
+        return chats.deleteMessage(user, messageId);
+    }
+}

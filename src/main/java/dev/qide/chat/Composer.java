@@ -1,0 +1,13 @@
+package dev.qide.chat;
+
+import dev.qide.byok.ProviderKeyService.UsableProvider;
+import java.util.List;
+import java.util.UUID;
+
+/** The message form: where it posts, which models it offers, which is chosen, whether it can attach code. */
+public record Composer(UUID conversationId, List<UsableProvider> providers, String selected, boolean withContext) {
+
+    public boolean ready() {
+        return !providers.isEmpty();
+    }
+}

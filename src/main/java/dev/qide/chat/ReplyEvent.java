@@ -1,0 +1,16 @@
+package dev.qide.chat;
+
+import java.util.UUID;
+
+/** What a reader of a streaming reply hears. */
+public sealed interface ReplyEvent {
+
+    /** More text; {@code end} is the reply's length in characters after it (the SSE event id, for resuming). */
+    record Text(String text, int end) implements ReplyEvent {}
+
+    /** Nothing new; keeps proxies from closing an idle stream. */
+    record Heartbeat() implements ReplyEvent {}
+
+    /** The reply ended (complete, cancelled or failed); read the message for the rest. */
+    record Done(UUID replyId, MessageStatus status) implements ReplyEvent {}
+}

@@ -1,0 +1,15 @@
+package dev.qide.chat;
+
+import dev.qide.llm.LlmUsage;
+import java.math.BigDecimal;
+
+/** How a reply ended, as it is recorded on its message. */
+record ReplyOutcome(
+        MessageStatus status,
+        String content,
+        LlmUsage usage,
+        BigDecimal cost,
+        Long firstTokenMs,
+        long durationMs,
+        String error,
+        String notice) {}
