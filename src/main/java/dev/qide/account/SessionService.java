@@ -1,5 +1,6 @@
 package dev.qide.account;
 
+import dev.qide.web.HttpProblem;
 import dev.qide.workspace.Workspace;
 import dev.qide.workspace.WorkspaceMember;
 import dev.qide.workspace.WorkspaceService;
@@ -66,19 +67,20 @@ public class SessionService {
             return Optional.empty();
         }
         UserSession session = found.get();
+        Optional<WorkspaceMember> membership = workspaces.membership(session.workspace.id, session.user.id);
+        if (membership.isEmpty()) {
+            // Removed from the workspace (or the team was deleted) since: continue in the personal one.
+            session.workspace = workspaces
+                    .personalWorkspaceOf(session.user.id)
+                    .orElseGet(() -> workspaces.createPersonalWorkspace(session.user));
+            membership = workspaces.membership(session.workspace.id, session.user.id);
+        }
         if (session.lastSeenAt.plus(TOUCH_INTERVAL).isBefore(now)) {
             session.lastSeenAt = now;
             Instant idleLimit = now.plus(config.sessionIdleTimeout());
             Instant absoluteLimit = session.createdAt.plus(config.sessionLifetime());
             session.expiresAt = idleLimit.isBefore(absoluteLimit) ? idleLimit : absoluteLimit;
-        }
-        Optional<WorkspaceMember> membership = workspaces.membership(session.workspace.id, session.user.id);
-        if (membership.isEmpty()) {
-            // Removed from the workspace since: continue in the personal one.
-            session.workspace = workspaces
-                    .personalWorkspaceOf(session.user.id)
-                    .orElseGet(() -> workspaces.createPersonalWorkspace(session.user));
-            membership = workspaces.membership(session.workspace.id, session.user.id);
+            membership.orElseThrow().lastActiveAt = now;
         }
         User user = session.user;
         return Optional.of(new SignedInUser(
@@ -94,6 +96,22 @@ public class SessionService {
                 session.workspace.name,
                 session.workspace.plan,
                 membership.orElseThrow().role));
+    }
+
+    /**
+     * Makes {@code workspaceId} the session's current workspace; a workspace the person does not belong to answers
+     * 404, as if it did not exist.
+     */
+    public Workspace switchWorkspace(UUID sessionId, UUID userId, UUID workspaceId) {
+        WorkspaceMember membership = workspaces
+                .membership(workspaceId, userId)
+                .filter(member -> member.workspace.deletedAt == null)
+                .orElseThrow(() -> new HttpProblem(404, "That workspace does not exist, or you are not a member."));
+        UserSession session = UserSession.<UserSession>findByIdOptional(sessionId)
+                .orElseThrow(() -> new HttpProblem(409, "Switching workspaces needs a browser session."));
+        session.workspace = membership.workspace;
+        membership.lastActiveAt = clock.instant();
+        return membership.workspace;
     }
 
     /** Ends the session behind {@code token}, if any. */

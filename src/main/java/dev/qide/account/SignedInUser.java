@@ -1,6 +1,9 @@
 package dev.qide.account;
 
 import dev.qide.plan.PlanId;
+import dev.qide.web.HttpProblem;
+import dev.qide.workspace.RolePermissions;
+import dev.qide.workspace.WorkspaceAction;
 import dev.qide.workspace.WorkspaceRole;
 import java.util.UUID;
 
@@ -24,6 +27,36 @@ public record SignedInUser(
 
     /** Attribute name under which the security identity carries this record. */
     public static final String ATTRIBUTE = "qide.signed-in-user";
+
+    /** Whether the person's role in the current workspace allows {@code action}. */
+    public boolean may(WorkspaceAction action) {
+        return RolePermissions.allows(role, action);
+    }
+
+    /** Throws 403, saying who may, unless the person's role allows {@code action}. */
+    public void require(WorkspaceAction action) {
+        if (!may(action)) {
+            throw new HttpProblem(403, RolePermissions.refusal(action));
+        }
+    }
+
+    /** The same person working in another workspace they belong to, with their role there. */
+    public SignedInUser in(
+            UUID otherWorkspaceId, String otherWorkspaceName, PlanId otherPlan, WorkspaceRole otherRole) {
+        return new SignedInUser(
+                userId,
+                email,
+                displayName,
+                theme,
+                emailVerified,
+                hasPassword,
+                platformAdmin,
+                sessionId,
+                otherWorkspaceId,
+                otherWorkspaceName,
+                otherPlan,
+                otherRole);
+    }
 
     /** One or two letters for the avatar. */
     public String initials() {

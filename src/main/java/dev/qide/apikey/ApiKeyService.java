@@ -10,8 +10,8 @@ import dev.qide.plan.Quantity;
 import dev.qide.web.FormErrors;
 import dev.qide.web.HttpProblem;
 import dev.qide.workspace.Workspace;
+import dev.qide.workspace.WorkspaceAction;
 import dev.qide.workspace.WorkspaceMember;
-import dev.qide.workspace.WorkspaceRole;
 import dev.qide.workspace.WorkspaceService;
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -151,7 +151,7 @@ public class ApiKeyService {
     /** Whether {@code user} may revoke {@code key} now: a key still in force, theirs or in a workspace they run. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean mayRevoke(SignedInUser user, ApiKey key) {
-        boolean manager = user.role() == WorkspaceRole.OWNER || user.role() == WorkspaceRole.ADMIN;
+        boolean manager = user.may(WorkspaceAction.MANAGE_API_KEYS);
         return !key.revoked() && (manager || key.user.id.equals(user.userId()));
     }
 

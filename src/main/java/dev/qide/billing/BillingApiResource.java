@@ -7,8 +7,7 @@ import dev.qide.apikey.RequiresScope;
 import dev.qide.billing.BillingService.Summary;
 import dev.qide.billing.StripeGateway.CheckoutSession;
 import dev.qide.billing.StripeGateway.InvoiceSummary;
-import dev.qide.web.HttpProblem;
-import dev.qide.workspace.WorkspaceRole;
+import dev.qide.workspace.WorkspaceAction;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -103,9 +102,7 @@ public class BillingApiResource {
     @RequiresScope(ApiScope.BILLING_READ)
     public InvoiceList invoices() {
         SignedInUser user = currentUser.require();
-        if (user.role() != WorkspaceRole.OWNER && user.role() != WorkspaceRole.ADMIN) {
-            throw new HttpProblem(403, "Only the workspace's owners and admins can see its invoices.");
-        }
+        user.require(WorkspaceAction.VIEW_INVOICES);
         if (!plans.configured()) {
             throw new StripeUnavailableException("Billing is not configured on this server.");
         }

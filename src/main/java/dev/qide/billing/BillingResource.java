@@ -15,7 +15,7 @@ import dev.qide.web.Htmx;
 import dev.qide.web.HttpProblem;
 import dev.qide.web.Redirects;
 import dev.qide.web.Routes;
-import dev.qide.workspace.WorkspaceRole;
+import dev.qide.workspace.WorkspaceAction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -57,12 +57,11 @@ public class BillingResource {
             String checkout) {
 
         public boolean owner() {
-            return user.role() == WorkspaceRole.OWNER;
+            return user.may(WorkspaceAction.MANAGE_BILLING);
         }
 
-        /** Owners and admins see invoices. */
         public boolean seesInvoices() {
-            return user.role() == WorkspaceRole.OWNER || user.role() == WorkspaceRole.ADMIN;
+            return user.may(WorkspaceAction.VIEW_INVOICES);
         }
     }
 
@@ -102,9 +101,7 @@ public class BillingResource {
         UsageReport usage = billing.usage(user.workspaceId());
         List<InvoiceSummary> invoices = List.of();
         String invoicesProblem = null;
-        if (plans.configured()
-                && summary.hasCustomer()
-                && (user.role() == WorkspaceRole.OWNER || user.role() == WorkspaceRole.ADMIN)) {
+        if (plans.configured() && summary.hasCustomer() && user.may(WorkspaceAction.VIEW_INVOICES)) {
             try {
                 invoices = billing.invoices(user.workspaceId());
             } catch (StripeUnavailableException e) {

@@ -9,8 +9,8 @@ import dev.qide.plan.PlanId;
 import dev.qide.web.HttpProblem;
 import dev.qide.web.Routes;
 import dev.qide.workspace.Workspace;
+import dev.qide.workspace.WorkspaceAction;
 import dev.qide.workspace.WorkspaceMember;
-import dev.qide.workspace.WorkspaceRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -86,9 +86,7 @@ public class CheckoutService {
         if (!plans.configured()) {
             throw new StripeUnavailableException("Billing is not configured on this server.");
         }
-        if (user.role() != WorkspaceRole.OWNER) {
-            throw new HttpProblem(403, "Only the workspace's owner can buy, change or cancel its plan.");
-        }
+        user.require(WorkspaceAction.MANAGE_BILLING);
     }
 
     /** The workspace's account, with a Stripe customer made for it the first time. */

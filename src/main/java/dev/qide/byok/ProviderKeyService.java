@@ -13,7 +13,7 @@ import dev.qide.web.FormErrors;
 import dev.qide.web.HttpProblem;
 import dev.qide.web.InvalidInputException;
 import dev.qide.workspace.Workspace;
-import dev.qide.workspace.WorkspaceRole;
+import dev.qide.workspace.WorkspaceAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -67,13 +67,13 @@ public class ProviderKeyService {
 
     /** Whether {@code user} may add, change and remove the keys of their current workspace. */
     public static boolean managesWorkspaceKeys(SignedInUser user) {
-        return user.role() == WorkspaceRole.OWNER || user.role() == WorkspaceRole.ADMIN;
+        return user.may(WorkspaceAction.MANAGE_TEAM_KEYS);
     }
 
     /** Saves a new key for a provider, or changes the stored one; the key is sealed before it is stored. */
     public ProviderKey save(SignedInUser user, KeyOwner owner, KeyForm form, String ipAddress) {
-        if (owner == KeyOwner.WORKSPACE && !managesWorkspaceKeys(user)) {
-            throw new HttpProblem(403, "Only the workspace's owners and admins manage its provider keys.");
+        if (owner == KeyOwner.WORKSPACE) {
+            user.require(WorkspaceAction.MANAGE_TEAM_KEYS);
         }
         WorkspaceEntitlements plan = entitlements.of(user.workspaceId()).orElseThrow();
         FormErrors errors = new FormErrors();
@@ -222,9 +222,7 @@ public class ProviderKeyService {
      * Unknown and repeated ids are refused; an empty list turns fallback off.
      */
     public void setFallbackOrder(SignedInUser user, List<String> providerIds, String ipAddress) {
-        if (!managesWorkspaceKeys(user)) {
-            throw new HttpProblem(403, "Only the workspace's owners and admins change its fallback order.");
-        }
+        user.require(WorkspaceAction.MANAGE_TEAM_KEYS);
         List<String> order = providerIds.stream()
                 .filter(id -> id != null && !id.isBlank())
                 .map(String::strip)

@@ -1,6 +1,8 @@
 package dev.qide.project;
 
 import dev.qide.web.HttpProblem;
+import dev.qide.workspace.RolePermissions;
+import dev.qide.workspace.WorkspaceAction;
 import dev.qide.workspace.WorkspaceMember;
 import dev.qide.workspace.WorkspaceRole;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +56,7 @@ public class ProjectAccess {
 
     /** Whether someone with this workspace role may create projects in the workspace. */
     public static boolean mayCreateIn(WorkspaceRole role) {
-        return forMember(role).includes(ProjectPermission.MANAGE);
+        return RolePermissions.allows(role, WorkspaceAction.EDIT_PROJECTS);
     }
 
     private Granted check(Project project, UUID userId, ProjectPermission needed) {
@@ -66,7 +68,12 @@ public class ProjectAccess {
     }
 
     private static ProjectPermission forMember(WorkspaceRole role) {
-        return role == WorkspaceRole.VIEWER ? ProjectPermission.VIEW : ProjectPermission.MANAGE;
+        if (RolePermissions.allows(role, WorkspaceAction.MANAGE_PROJECTS)) {
+            return ProjectPermission.MANAGE;
+        }
+        return RolePermissions.allows(role, WorkspaceAction.EDIT_PROJECTS)
+                ? ProjectPermission.EDIT
+                : ProjectPermission.VIEW;
     }
 
     private static ProjectPermission forShare(ShareRole role) {
@@ -76,7 +83,7 @@ public class ProjectAccess {
     private static String refusal(ProjectPermission needed) {
         return needed == ProjectPermission.EDIT
                 ? "You can view this project but not change it."
-                : "Only the project's workspace can rename, share or delete it.";
+                : "Only the project's owners and admins can rename, share, delete or restore it.";
     }
 
     static HttpProblem notFound() {

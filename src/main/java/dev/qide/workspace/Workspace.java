@@ -44,9 +44,24 @@ public class Workspace extends PanacheEntityBase {
     @Column(name = "storage_used_bytes", nullable = false)
     public long storageUsedBytes;
 
+    @Column(length = 500)
+    public String description;
+
+    /** Whether members may use their personal provider keys in this workspace's projects (teams decide; see {@code ProviderKeyService}). */
+    @Column(name = "allow_personal_keys", nullable = false)
+    public boolean allowPersonalKeys = true;
+
+    /** When the team was deleted; a deleted team has no members and cannot be opened. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
     /** Provider ids tried in order when the chosen provider fails before its first token ("anthropic,openai"). */
     @Column(name = "llm_fallback_order", nullable = false, length = 200)
     public String llmFallbackOrder = "";
+
+    public boolean isTeam() {
+        return kind == WorkspaceKind.TEAM;
+    }
 
     public List<String> fallbackProviders() {
         return llmFallbackOrder.isBlank() ? List.of() : List.of(llmFallbackOrder.split(","));

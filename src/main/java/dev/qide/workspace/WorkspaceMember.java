@@ -40,6 +40,14 @@ public class WorkspaceMember extends PanacheEntityBase {
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
 
+    /** The member's share of the workspace's daily LLM requests; null shares the whole pool. */
+    @Column(name = "llm_daily_cap")
+    public Integer llmDailyCap;
+
+    /** When the member last worked in the workspace (kept at the session's touch interval). */
+    @Column(name = "last_active_at")
+    public Instant lastActiveAt;
+
     public static WorkspaceMember create(Workspace workspace, User user, WorkspaceRole role, Instant now) {
         WorkspaceMember member = new WorkspaceMember();
         member.id = UUID.randomUUID();
@@ -62,6 +70,21 @@ public class WorkspaceMember extends PanacheEntityBase {
                 .list();
         members.sort(Comparator.comparing((WorkspaceMember m) -> m.role).thenComparing(m -> m.joinedAt));
         return members;
+    }
+
+    /** The workspaces a user belongs to, with their role in each: personal first, then teams by name. */
+    public static List<WorkspaceMember> membershipsOf(UUID userId) {
+        List<WorkspaceMember> memberships = find(
+                        "from WorkspaceMember m join fetch m.workspace w where m.user.id = ?1 and w.deletedAt is null",
+                        userId)
+                .list();
+        memberships.sort(Comparator.comparing((WorkspaceMember m) -> m.workspace.kind)
+                .thenComparing(m -> m.workspace.name.toLowerCase()));
+        return memberships;
+    }
+
+    public static long countIn(UUID workspaceId) {
+        return count("workspace.id", workspaceId);
     }
 
     /** The personal workspace of a user: the one of kind PERSONAL they own. */

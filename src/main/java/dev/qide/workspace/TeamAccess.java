@@ -1,0 +1,50 @@
+package dev.qide.workspace;
+
+import dev.qide.account.SignedInUser;
+import dev.qide.web.HttpProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/**
+ * Opens a team for a member: anyone who is not a member of a live team is told it does not exist (404, the same for
+ * every action, so ids cannot be probed); a member whose role does not allow the action gets 403 saying who may.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class TeamAccess {
+
+    public static final String NOT_FOUND = "That team does not exist, or you are not a member.";
+
+    /** A team, the caller's membership, and the caller as they act inside it. */
+    public record Team(Workspace workspace, WorkspaceMember membership, SignedInUser actor) {
+
+        public UUID id() {
+            return workspace.id;
+        }
+
+        public WorkspaceRole role() {
+            return membership.role;
+        }
+
+        public boolean may(WorkspaceAction action) {
+            return RolePermissions.allows(membership.role, action);
+        }
+    }
+
+    public Team require(SignedInUser user, UUID teamId, WorkspaceAction action) {
+        Team team = open(user, teamId);
+        if (!team.may(action)) {
+            throw new HttpProblem(403, RolePermissions.refusal(action));
+        }
+        return team;
+    }
+
+    private Team open(SignedInUser user, UUID teamId) {
+        WorkspaceMember membership = WorkspaceMember.find(teamId, user.userId())
+                .filter(member -> member.workspace.isTeam() && member.workspace.deletedAt == null)
+                .orElseThrow(() -> new HttpProblem(404, NOT_FOUND));
+        Workspace workspace = membership.workspace;
+        return new Team(workspace, membership, user.in(workspace.id, workspace.name, workspace.plan, membership.role));
+    }
+}
