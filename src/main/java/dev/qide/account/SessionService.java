@@ -107,7 +107,8 @@ public class SessionService {
                 .membership(workspaceId, userId)
                 .filter(member -> member.workspace.deletedAt == null)
                 .orElseThrow(() -> new HttpProblem(404, "That workspace does not exist, or you are not a member."));
-        UserSession session = UserSession.<UserSession>findByIdOptional(sessionId)
+        UserSession session = Optional.ofNullable(sessionId)
+                .flatMap(id -> UserSession.<UserSession>findByIdOptional(id))
                 .orElseThrow(() -> new HttpProblem(409, "Switching workspaces needs a browser session."));
         session.workspace = membership.workspace;
         membership.lastActiveAt = clock.instant();

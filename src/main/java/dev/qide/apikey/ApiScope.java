@@ -13,6 +13,11 @@ public enum ApiScope {
     RUNS("runs", "Run code", "Run code and project files, follow and stop runs."),
     /** For the chat API and the OpenAI-compatible {@code /v1/chat/completions}, when they are built. */
     CHAT("chat", "Chat", "Talk to models through the chat API with the workspace's provider keys."),
+    /** For {@code /api/teams}: the key's owner's teams, their members and invitations, within their role. */
+    TEAMS(
+            "teams",
+            "Teams",
+            "Read and change the teams you belong to, their members and invitations, as your role allows."),
     /** For {@code GET /api/billing/usage}, {@code /subscription} and {@code /invoices}. */
     BILLING_READ(
             "billing:read",

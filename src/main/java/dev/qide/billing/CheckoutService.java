@@ -83,10 +83,10 @@ public class CheckoutService {
     }
 
     private void requireOwner(SignedInUser user) {
+        user.require(WorkspaceAction.MANAGE_BILLING);
         if (!plans.configured()) {
             throw new StripeUnavailableException("Billing is not configured on this server.");
         }
-        user.require(WorkspaceAction.MANAGE_BILLING);
     }
 
     /** The workspace's account, with a Stripe customer made for it the first time. */

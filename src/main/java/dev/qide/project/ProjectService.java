@@ -1,5 +1,6 @@
 package dev.qide.project;
 
+import dev.qide.workspace.WorkspaceAction;
 import dev.qide.account.SignedInUser;
 import dev.qide.web.EnumNames;
 import dev.qide.web.FormErrors;
@@ -47,9 +48,7 @@ public class ProjectService {
 
     /** A new project in the person's current workspace, with a README to start from. */
     public Project create(SignedInUser user, ProjectForm form) {
-        if (!ProjectAccess.mayCreateIn(user.role())) {
-            throw new HttpProblem(403, "Viewers cannot create projects in this workspace.");
-        }
+        user.require(WorkspaceAction.EDIT_PROJECTS);
         Valid valid = validate(form, true);
         Instant now = clock.instant();
         Project project = Project.create(

@@ -3,6 +3,7 @@ package dev.qide.web;
 import dev.qide.account.CurrentUser;
 import dev.qide.account.SignedInUser;
 import dev.qide.plan.PlanCatalog;
+import dev.qide.workspace.WorkspaceMember;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,6 +30,7 @@ public class PageContext {
     private boolean userLoaded;
     private Flash.Message flashMessage;
     private boolean flashLoaded;
+    private List<WorkspaceMember> workspaces;
 
     PageContext(
             CurrentUser currentUser,
@@ -88,6 +90,20 @@ public class PageContext {
         return flashMessage;
     }
 
+    /** The workspaces the person may switch to (personal first, then teams), for the navigation's switcher. */
+    public List<WorkspaceMember> workspaces() {
+        if (workspaces == null) {
+            workspaces = signedIn() ? WorkspaceMember.membershipsOf(user().userId()) : List.of();
+        }
+        return workspaces;
+    }
+
+    /** Whether the current workspace is a team. */
+    public boolean inTeam() {
+        return workspaces().stream()
+                .anyMatch(member -> member.workspace.id.equals(user().workspaceId()) && member.workspace.isTeam());
+    }
+
     public List<NavItem> nav() {
         List<NavItem> items = new ArrayList<>();
         if (!signedIn()) {
@@ -97,7 +113,7 @@ public class PageContext {
         items.add(item("Projects", Routes.PROJECTS, "folder2-open"));
         items.add(item("Chat", Routes.CHAT, "chat-dots"));
         items.add(item("Billing", Routes.BILLING, "credit-card"));
-        items.add(item("Team", Routes.TEAM, "people"));
+        items.add(item("Teams", Routes.TEAMS, "people"));
         items.add(item("Settings", Routes.SETTINGS, "gear"));
         if (user().platformAdmin()) {
             items.add(item("Admin", Routes.ADMIN, "shield-lock"));

@@ -26,7 +26,11 @@ public final class Routes {
     /** Stripe's webhook endpoint: signed by Stripe, so neither a session nor a CSRF token applies. */
     public static final String BILLING_WEBHOOK = BILLING + "/webhook";
 
+    /** The current workspace's team page, or the list of teams when working in the personal workspace. */
     public static final String TEAM = "/team";
+
+    public static final String TEAMS = "/teams";
+    public static final String WORKSPACES = "/workspaces";
     public static final String ADMIN = "/admin";
     public static final String PROJECTS = "/projects";
     public static final String PROJECT_TRASH = "/projects/trash";
@@ -39,6 +43,11 @@ public final class Routes {
     /** The settings page of one project: details, sharing, deletion. */
     public static String project(UUID projectId) {
         return PROJECTS + "/" + projectId;
+    }
+
+    /** A team's members page. */
+    public static String team(UUID teamId) {
+        return TEAMS + "/" + teamId;
     }
 
     /** The editor of one project. */

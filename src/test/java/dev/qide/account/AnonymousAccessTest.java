@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AnonymousAccessTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/dashboard", "/settings", "/billing", "/team", "/admin"})
+    @ValueSource(strings = {"/dashboard", "/settings", "/billing", "/teams", "/admin"})
     void browsersAreSentToSignInAndBroughtBackAfterwards(String path) {
         new Browser()
                 .request()
@@ -29,7 +29,7 @@ class AnonymousAccessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/dashboard", "/settings", "/billing", "/team"})
+    @ValueSource(strings = {"/dashboard", "/settings", "/billing", "/teams"})
     void htmxRequestsGetAClientSideRedirectNotALoginPageInsideAFragment(String path) {
         new Browser()
                 .htmx()

@@ -55,15 +55,15 @@ class KeycloakSignInBrowserTest extends BrowserTest {
     @Test
     void signInFromAProtectedPageComesBackToIt() {
         Page page = chromium.newPage();
-        page.navigate(root + "team");
-        page.waitForURL("**/login?next=%2Fteam");
+        page.navigate(root + "teams");
+        page.waitForURL("**/login?next=%2Fteams");
         page.getByRole(
                         AriaRole.LINK,
                         new Page.GetByRoleOptions().setName("Sign in with " + KeycloakServer.BUTTON_LABEL))
                 .click();
         signInAtKeycloak(page, "alice", "alice-sso-password-42");
-        page.waitForURL("**/team", new Page.WaitForURLOptions().setTimeout(60_000));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Team")))
+        page.waitForURL("**/teams", new Page.WaitForURLOptions().setTimeout(60_000));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Teams")))
                 .isVisible();
         page.context().close();
     }

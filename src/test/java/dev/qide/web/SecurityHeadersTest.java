@@ -35,7 +35,7 @@ class SecurityHeadersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/dashboard", "/settings", "/billing", "/team", "/admin", "/api/auth/me"})
+    @ValueSource(strings = {"/dashboard", "/settings", "/billing", "/teams", "/admin", "/api/auth/me"})
     void signedInResponsesCarryTheHeaders(String path) {
         Browser browser = Browser.signedUp("Headers");
         assertSecurityHeaders(browser.request().get(path).then());

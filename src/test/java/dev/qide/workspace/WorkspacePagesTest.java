@@ -1,6 +1,7 @@
 package dev.qide.workspace;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 
 import dev.qide.support.Browser;
@@ -32,21 +33,18 @@ class WorkspacePagesTest {
     }
 
     @Test
-    void teamPageListsTheMembersWithTheirRoles() {
+    void teamInTheNavigationLeadsFromThePersonalWorkspaceToTheListOfTeams() {
         Browser browser = Browser.signedUp("Fox Mulder");
-        browser.get("/team")
+        browser.request().get("/team").then().statusCode(303).header("Location", endsWith("/teams"));
+        browser.get("/teams")
                 .then()
                 .statusCode(200)
-                .body(
-                        containsString("Fox Mulder"),
-                        containsString(browser.email()),
-                        containsString("Owner"),
-                        containsString("come with the Teams and Enterprise plans"));
+                .body(containsString("You are not in a team yet"), containsString("Create a team"));
         browser.htmx()
-                .get("/team")
+                .get("/teams")
                 .then()
                 .statusCode(200)
-                .body(not(containsString("<!DOCTYPE html>")), containsString("Owner"));
+                .body(not(containsString("<!DOCTYPE html>")), containsString("Create a team"));
     }
 
     @Test
