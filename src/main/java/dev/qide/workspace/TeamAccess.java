@@ -16,7 +16,10 @@ public class TeamAccess {
 
     public static final String NOT_FOUND = "That team does not exist, or you are not a member.";
 
-    /** A team, the caller's membership, and the caller as they act inside it. */
+    /**
+     * A team, the caller's membership, and the caller as they act inside it. The entities are as read when the team
+     * was opened (usually outside any transaction): services that change them read them again in their own.
+     */
     public record Team(Workspace workspace, WorkspaceMember membership, SignedInUser actor) {
 
         public UUID id() {

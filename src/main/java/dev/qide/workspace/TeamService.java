@@ -66,7 +66,7 @@ public class TeamService {
     /** Renames the team or changes its description or personal-keys setting; what is null stays. */
     public Workspace update(Team team, TeamForm form, Boolean allowPersonalKeys, String ipAddress) {
         requireAction(team, WorkspaceAction.MANAGE_SETTINGS);
-        Workspace workspace = team.workspace();
+        Workspace workspace = workspaceOf(team);
         FormErrors errors = new FormErrors();
         String name = form.name() == null ? workspace.name : name(form.name(), errors);
         String description =
@@ -105,7 +105,7 @@ public class TeamService {
      */
     public void delete(Team team, String confirmation, String ipAddress) {
         requireAction(team, WorkspaceAction.DELETE_TEAM);
-        Workspace workspace = team.workspace();
+        Workspace workspace = workspaceOf(team);
         if (BillingAccount.forWorkspace(workspace.id)
                 .filter(BillingAccount::live)
                 .isPresent()) {
@@ -169,7 +169,7 @@ public class TeamService {
 
     /** The caller leaves the team; the owner must transfer ownership first. */
     public void leave(Team team, String ipAddress) {
-        WorkspaceMember member = team.membership();
+        WorkspaceMember member = member(team, team.actor().userId());
         if (member.role == WorkspaceRole.OWNER) {
             throw new HttpProblem(409, "The owner cannot leave. Transfer ownership to another member first.");
         }
@@ -181,13 +181,13 @@ public class TeamService {
     /** Makes another member the owner; the previous owner stays as an admin. */
     public void transferOwnership(Team team, UUID newOwnerUserId, String ipAddress) {
         requireAction(team, WorkspaceAction.TRANSFER_OWNERSHIP);
+        workspaceOf(team);
         WorkspaceMember next = member(team, newOwnerUserId);
-        WorkspaceMember current = team.membership();
+        WorkspaceMember current = member(team, team.actor().userId());
         if (next.id.equals(current.id)) {
             FormErrors.of("member", "Choose another member to hand the team to.")
                     .throwIfAny();
         }
-        Workspace.findById(team.id(), LockModeType.PESSIMISTIC_WRITE);
         current.role = WorkspaceRole.ADMIN;
         next.role = WorkspaceRole.OWNER;
         audit.record(
@@ -255,6 +255,14 @@ public class TeamService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<WorkspaceMember> members(Team team) {
         return WorkspaceMember.listWithUsers(team.id());
+    }
+
+    /**
+     * The team's row in this transaction, locked: {@link Team} was read before it began, and changes to members and
+     * settings of one team go one at a time.
+     */
+    private static Workspace workspaceOf(Team team) {
+        return Workspace.findById(team.id(), LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static WorkspaceMember member(Team team, UUID userId) {

@@ -9,6 +9,7 @@ import dev.qide.workspace.SeatPolicy.Seats;
 import dev.qide.workspace.TeamAccess.Team;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -113,8 +114,12 @@ public class TeamsApiResource {
         return view(access.require(currentUser.require(), teamId, WorkspaceAction.VIEW));
     }
 
-    /** Changes the name, description or personal-keys setting (owners and admins). */
+    /**
+     * Changes the name, description or personal-keys setting (owners and admins). One transaction, so the answer
+     * shows the team as changed rather than as first read.
+     */
     @PUT
+    @Transactional
     @Path("{teamId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public TeamView update(UUID teamId, TeamRequest body, @Context HttpServerRequest request) {
