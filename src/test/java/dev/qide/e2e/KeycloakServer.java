@@ -27,7 +27,7 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
     public static final String CLIENT_ID = "qide";
     public static final String CLIENT_SECRET = "qide-test-client-secret-0123456789abcdef";
     public static final String BUTTON_LABEL = "Keycloak";
-    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(8);
 
     private Process process;
 

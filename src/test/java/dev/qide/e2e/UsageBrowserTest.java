@@ -3,6 +3,7 @@ package dev.qide.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.qide.quota.Meter;
 import dev.qide.quota.QuotaService;
@@ -71,7 +72,10 @@ class UsageBrowserTest extends BrowserTest {
             }
         });
         page.navigate(root + "api/docs");
-        assertThat(page.locator(".swagger-ui .info .title")).containsText("Q-IDE platform API");
+        // Swagger UI builds the page from the OpenAPI document after it loads; slow on a loaded machine.
+        assertThat(page.locator(".swagger-ui .info .title"))
+                .containsText(
+                        "Q-IDE platform API", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(page.locator(".swagger-ui")).containsText("/api/projects");
         Chromium.screenshot(page, "21-api-docs");
         org.assertj.core.api.Assertions.assertThat(problems)
