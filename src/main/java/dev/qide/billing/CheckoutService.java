@@ -69,6 +69,7 @@ public class CheckoutService {
 
     /** A Checkout session for a Stripe price id, which must sell one of the plans. */
     public CheckoutSession checkoutPrice(SignedInUser owner, String priceId) {
+        requireOwner(owner);
         PlanId plan = plans.planOf(priceId).orElseThrow(() -> new HttpProblem(404, "No plan is sold at that price."));
         return checkout(owner, plan);
     }

@@ -74,8 +74,7 @@ class UsageBrowserTest extends BrowserTest {
         page.navigate(root + "api/docs");
         // Swagger UI builds the page from the OpenAPI document after it loads; slow on a loaded machine.
         assertThat(page.locator(".swagger-ui .info .title"))
-                .containsText(
-                        "Q-IDE platform API", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+                .containsText("Q-IDE platform API", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(page.locator(".swagger-ui")).containsText("/api/projects");
         Chromium.screenshot(page, "21-api-docs");
         org.assertj.core.api.Assertions.assertThat(problems)
