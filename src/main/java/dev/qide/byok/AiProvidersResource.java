@@ -67,7 +67,8 @@ public class AiProvidersResource {
             KeyForm form,
             FormErrors errors,
             String saved,
-            List<String> fallbackOrder) {
+            List<String> fallbackOrder,
+            boolean personalKeysAllowed) {
 
         /** "OpenAI, Anthropic": the providers the plan allows, as the form's hint names them. */
         public String allowedNames() {
@@ -245,7 +246,8 @@ public class AiProvidersResource {
                 form,
                 errors,
                 saved,
-                workspace.fallbackProviders());
+                workspace.fallbackProviders(),
+                workspace.allowPersonalKeys);
     }
 
     private KeyRow row(ProviderKey key, boolean manageable) {

@@ -33,7 +33,10 @@ public class LlmConfigApiResource {
     /** A key to save; {@code apiKey} blank keeps the stored one; {@code owner} "personal" (default) or "workspace". */
     public record KeyBody(String provider, String apiKey, String baseUrl, String model, String owner) {}
 
-    /** A stored key as the API shows it. */
+    /**
+     * A stored key as the API shows it. A workspace key shown to a member who does not manage the workspace's keys
+     * has no {@code masked_key} and no {@code base_url}: they use it without seeing anything of it.
+     */
     public record KeyJson(
             String provider, String owner, String model, String baseUrl, String maskedKey, Instant lastUsedAt) {
 
@@ -46,10 +49,17 @@ public class LlmConfigApiResource {
                     key.maskedKey,
                     key.lastUsedAt);
         }
+
+        static KeyJson unseen(ProviderKey key) {
+            return new KeyJson(key.provider, key.owner().name().toLowerCase(), key.defaultModel, null, null, null);
+        }
     }
 
-    /** Every key the person can see here (theirs, then the workspace's), and the workspace's fallback order. */
-    public record LlmConfigJson(List<KeyJson> providers, List<String> fallbackOrder) {}
+    /**
+     * Every key the person can see here (theirs, then the workspace's), the workspace's fallback order, and whether
+     * the workspace lets members' own keys pay for its chats.
+     */
+    public record LlmConfigJson(List<KeyJson> providers, List<String> fallbackOrder, boolean personalKeysAllowed) {}
 
     private final ProviderKeyService keys;
     private final CurrentUser currentUser;
@@ -62,11 +72,13 @@ public class LlmConfigApiResource {
     @GET
     public LlmConfigJson get() {
         SignedInUser user = currentUser.require();
-        List<KeyJson> providers = Stream.concat(keys.personalKeys(user).stream(), keys.workspaceKeys(user).stream())
-                .map(KeyJson::of)
+        boolean manages = ProviderKeyService.managesWorkspaceKeys(user);
+        List<KeyJson> providers = Stream.concat(
+                        keys.personalKeys(user).stream().map(KeyJson::of),
+                        keys.workspaceKeys(user).stream().map(key -> manages ? KeyJson.of(key) : KeyJson.unseen(key)))
                 .toList();
         Workspace workspace = Workspace.findById(user.workspaceId());
-        return new LlmConfigJson(providers, workspace.fallbackProviders());
+        return new LlmConfigJson(providers, workspace.fallbackProviders(), workspace.allowPersonalKeys);
     }
 
     /** Adds or changes the key for a provider; 422 with the reason when it cannot be saved. */

@@ -169,18 +169,44 @@ public class ProviderKeyService {
 
     /**
      * The key to call {@code providerId} with in the person's current workspace: the workspace's own key if it has
-     * one, else the person's. Empty when there is none or the plan does not allow the provider (or its custom
-     * endpoint).
+     * one, else the person's, unless the workspace allows only its own keys. Empty when there is none or the plan
+     * does not allow the provider (or its custom endpoint).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ProviderKey> usableKey(SignedInUser user, String providerId) {
-        WorkspaceEntitlements plan = entitlements.of(user.workspaceId()).orElseThrow();
+        Workspace workspace = Workspace.findById(user.workspaceId());
+        WorkspaceEntitlements plan = entitlements.of(workspace);
         if (!plan.allowsProvider(providerId)) {
             return Optional.empty();
         }
-        return ProviderKey.ofWorkspace(user.workspaceId(), providerId)
-                .or(() -> ProviderKey.personal(user.userId(), providerId))
+        return ProviderKey.ofWorkspace(workspace.id, providerId)
+                .or(() -> workspace.allowPersonalKeys
+                        ? ProviderKey.personal(user.userId(), providerId)
+                        : Optional.empty())
                 .filter(key -> key.baseUrl == null || plan.may(Feature.CUSTOM_ENDPOINT));
+    }
+
+    /** Whether the person's own keys may pay for chats in their current workspace (its setting; always in a personal one). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean personalKeysAllowed(SignedInUser user) {
+        return Workspace.<Workspace>findById(user.workspaceId()).allowPersonalKeys;
+    }
+
+    /** Why {@link #usableKey} finds no key for {@code providerId}, as the composer says it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String noKeyReason(SignedInUser user, String providerId) {
+        if (!LlmProviders.isKnown(providerId)) {
+            return "Choose a provider.";
+        }
+        String provider = LlmProviders.displayName(providerId);
+        Workspace workspace = Workspace.findById(user.workspaceId());
+        if (!workspace.allowPersonalKeys
+                && ProviderKey.personal(user.userId(), providerId).isPresent()
+                && ProviderKey.ofWorkspace(workspace.id, providerId).isEmpty()) {
+            return workspace.name + " allows only its own provider keys in its projects, not personal ones, and it has"
+                    + " no " + provider + " key. Ask the team's admins to add one, or choose another provider.";
+        }
+        return "There is no " + provider + " key you can use here. Add one in Settings, AI providers.";
     }
 
     /** Every provider the person can chat with here, in catalog order, with the key that would be used. */

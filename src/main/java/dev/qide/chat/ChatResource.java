@@ -3,8 +3,6 @@ package dev.qide.chat;
 import dev.qide.account.ClientInfo;
 import dev.qide.account.CurrentUser;
 import dev.qide.account.SignedInUser;
-import dev.qide.project.ProjectAccess;
-import dev.qide.project.ProjectPermission;
 import dev.qide.web.Htmx;
 import dev.qide.web.Redirects;
 import dev.qide.web.Routes;
@@ -65,15 +63,12 @@ public class ChatResource {
     private final ChatService chats;
     private final ChatReplies replies;
     private final ChatViews views;
-    private final ProjectAccess projects;
     private final CurrentUser currentUser;
 
-    ChatResource(
-            ChatService chats, ChatReplies replies, ChatViews views, ProjectAccess projects, CurrentUser currentUser) {
+    ChatResource(ChatService chats, ChatReplies replies, ChatViews views, CurrentUser currentUser) {
         this.chats = chats;
         this.replies = replies;
         this.views = views;
-        this.projects = projects;
         this.currentUser = currentUser;
     }
 
@@ -227,17 +222,15 @@ public class ChatResource {
     ChatPage page(
             SignedInUser user, UUID projectId, List<Conversation> conversations, Conversation open, boolean panel) {
         List<ChatMessage> messages = open == null ? List.of() : chats.messages(user, open.id);
-        boolean canSend = projectId == null
-                || projects.require(projectId, user.userId(), ProjectPermission.VIEW)
-                        .canEdit();
+        SignedInUser actor = chats.actingIn(user, projectId);
         return new ChatPage(
-                user,
+                actor,
                 projectId,
                 conversations,
                 open,
                 views.views(messages),
-                views.composer(user, open == null ? null : open.id, messages, projectId != null),
+                views.composer(actor, open == null ? null : open.id, messages, projectId != null),
                 panel,
-                canSend);
+                chats.maySend(user, projectId));
     }
 }

@@ -18,6 +18,7 @@ import dev.qide.ratelimit.RateLimiter;
 import dev.qide.web.FormErrors;
 import dev.qide.web.HttpProblem;
 import dev.qide.workspace.Workspace;
+import dev.qide.workspace.WorkspaceAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -66,37 +67,74 @@ public class ChatService {
         this.clock = clock;
     }
 
-    /** The person's conversations about a project (null: about no project), newest first. */
+    /**
+     * The person's conversations about a project (null: about no project), newest first: those of the project's
+     * workspace when they are a member of it, else those of their current workspace.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Conversation> conversations(SignedInUser user, UUID projectId) {
         if (projectId != null) {
             projects.require(projectId, user.userId(), ProjectPermission.VIEW);
         }
-        return Conversation.of(user.userId(), user.workspaceId(), projectId);
+        return Conversation.of(user.userId(), actingIn(user, projectId).workspaceId(), projectId);
     }
 
     /** One of the person's conversations; 404 for anyone else's, or when the project is no longer theirs to see. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Conversation conversation(SignedInUser user, UUID conversationId) {
-        return conversation(user, conversationId, ProjectPermission.VIEW);
+        return conversation(user, conversationId, false);
     }
 
     /**
-     * One of the person's conversations, when they may still do {@code needed} with its project: 404 when they may
-     * not see the project any more, 403 (from the project check) when they may see but not do more.
+     * The person as they chat about a project (null: about none): inside the project's workspace when they are a
+     * member of it, so its keys, quotas and audit log apply; in their current workspace otherwise.
      */
-    private Conversation conversation(SignedInUser user, UUID conversationId, ProjectPermission needed) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SignedInUser actingIn(SignedInUser user, UUID projectId) {
+        return projectId == null ? user : projects.actorFor(user, projectId);
+    }
+
+    /** Whether the person may send messages about the project (null: about none) now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean maySend(SignedInUser user, UUID projectId) {
+        try {
+            requireChat(user, projectId);
+            return true;
+        } catch (HttpProblem refused) {
+            return false;
+        }
+    }
+
+    /**
+     * One of the person's conversations, in the workspace they chat in about its project: 404 when they may not see
+     * the project any more (or left the workspace it was held in), 403 (saying who may) when {@code toChat} and
+     * they may see but not chat.
+     */
+    private Conversation conversation(SignedInUser user, UUID conversationId, boolean toChat) {
         Conversation conversation = Conversation.<Conversation>findByIdOptional(conversationId)
-                .filter(found -> found.userId.equals(user.userId()) && found.workspaceId.equals(user.workspaceId()))
+                .filter(found -> found.userId.equals(user.userId()))
+                .filter(found ->
+                        found.workspaceId.equals(actingIn(user, found.projectId).workspaceId()))
                 .orElseThrow(() -> new HttpProblem(404, NOT_FOUND));
-        if (conversation.projectId != null) {
-            try {
-                projects.require(conversation.projectId, user.userId(), needed);
-            } catch (HttpProblem e) {
-                throw e.status() == 403 ? e : new HttpProblem(404, NOT_FOUND);
+        try {
+            if (toChat) {
+                requireChat(user, conversation.projectId);
+            } else if (conversation.projectId != null) {
+                projects.require(conversation.projectId, user.userId(), ProjectPermission.VIEW);
             }
+        } catch (HttpProblem e) {
+            throw e.status() == 403 ? e : new HttpProblem(404, NOT_FOUND);
         }
         return conversation;
+    }
+
+    /** The person as they chat about the project (null: none), when their role (or share) allows it; 403/404 otherwise. */
+    private SignedInUser requireChat(SignedInUser user, UUID projectId) {
+        if (projectId != null) {
+            return projects.requireChat(user, projectId);
+        }
+        user.require(WorkspaceAction.CHAT);
+        return user;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -117,12 +155,9 @@ public class ChatService {
         return message;
     }
 
-    /** A new, empty conversation; in a project the person must be able to edit it. */
+    /** A new, empty conversation; the person must be allowed to chat about the project (or here, for none). */
     public Conversation start(SignedInUser user, UUID projectId) {
-        if (projectId != null) {
-            projects.require(projectId, user.userId(), ProjectPermission.EDIT);
-        }
-        return newConversation(user, projectId, NEW_TITLE);
+        return newConversation(requireChat(user, projectId), projectId, NEW_TITLE);
     }
 
     /** The person's newest conversation about the project, or a new one (for the JSON API, which has no ids). */
@@ -180,8 +215,9 @@ public class ChatService {
      * @throws dev.qide.ratelimit.RateLimitedException when the person sends too fast (nothing is stored)
      */
     public Sent send(SignedInUser user, UUID conversationId, SendRequest request, String ipAddress) {
-        Conversation conversation = conversation(user, conversationId, ProjectPermission.EDIT);
-        return store(user, conversation, request, history(conversation.id), ReplyOptions.DEFAULTS, ipAddress);
+        Conversation conversation = conversation(user, conversationId, true);
+        SignedInUser actor = actingIn(user, conversation.projectId);
+        return store(actor, conversation, request, history(conversation.id), ReplyOptions.DEFAULTS, ipAddress);
     }
 
     /**
@@ -198,7 +234,7 @@ public class ChatService {
             List<ChatTurn> history,
             ReplyOptions options,
             String ipAddress) {
-        Conversation conversation = newConversation(user, null, clip(title, Conversation.MAX_TITLE));
+        Conversation conversation = newConversation(requireChat(user, null), null, clip(title, Conversation.MAX_TITLE));
         return store(user, conversation, request, List.copyOf(history), options, ipAddress);
     }
 
@@ -293,12 +329,7 @@ public class ChatService {
         List<Candidate> candidates = new ArrayList<>();
         Optional<ProviderKey> key = keys.usableKey(user, providerId);
         if (key.isEmpty()) {
-            errors.add(
-                    "provider",
-                    LlmProviders.isKnown(providerId)
-                            ? "There is no " + LlmProviders.displayName(providerId)
-                                    + " key you can use here. Add one in Settings, AI providers."
-                            : "Choose a provider.");
+            errors.add("provider", keys.noKeyReason(user, providerId));
             return candidates;
         }
         String modelId = request.model() == null || request.model().isBlank()

@@ -49,7 +49,7 @@ public class ChatViews {
         return messages.stream().map(this::view).toList();
     }
 
-    /** The composer's choices: each model of each provider the person has a usable key for. */
+    /** The composer's choices: each model of each provider the person has a usable key for here. */
     public Composer composer(SignedInUser user, UUID conversationId, List<ChatMessage> messages, boolean withContext) {
         List<UsableProvider> usable = keys.usableProviders(user);
         String selected = messages.stream()
@@ -60,7 +60,7 @@ public class ChatViews {
                 .orElseGet(() -> usable.isEmpty()
                         ? ""
                         : usable.get(0).key().provider + "/" + usable.get(0).key().defaultModel);
-        return new Composer(conversationId, usable, selected, withContext);
+        return new Composer(conversationId, usable, selected, withContext, !keys.personalKeysAllowed(user));
     }
 
     /** Template helpers for the composer's model list. */

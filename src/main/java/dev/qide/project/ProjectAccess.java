@@ -1,7 +1,9 @@
 package dev.qide.project;
 
+import dev.qide.account.SignedInUser;
 import dev.qide.web.HttpProblem;
 import dev.qide.workspace.RolePermissions;
+import dev.qide.workspace.Workspace;
 import dev.qide.workspace.WorkspaceAction;
 import dev.qide.workspace.WorkspaceMember;
 import dev.qide.workspace.WorkspaceRole;
@@ -54,6 +56,34 @@ public class ProjectAccess {
         return ProjectShare.find(project.id, userId).map(share -> forShare(share.role));
     }
 
+    /**
+     * The person as they act on the project: inside its workspace, with their role there, when they are a member
+     * (its keys, quotas and audit log apply); unchanged when it is merely shared with them, or is no project.
+     */
+    public SignedInUser actorFor(SignedInUser user, UUID projectId) {
+        return Project.<Project>findLive(projectId)
+                .flatMap(project -> memberActor(user, project))
+                .orElse(user);
+    }
+
+    /**
+     * Chatting about a project: 404 for whoever may not see it; members need a role that allows {@link
+     * WorkspaceAction#CHAT}, people it is shared with need to be able to edit it (403 saying so otherwise). Answers
+     * the person as they chat (see {@link #actorFor}).
+     */
+    public SignedInUser requireChat(SignedInUser user, UUID projectId) {
+        Granted granted = require(projectId, user.userId(), ProjectPermission.VIEW);
+        Optional<SignedInUser> member = memberActor(user, granted.project());
+        if (member.isPresent()) {
+            member.get().require(WorkspaceAction.CHAT);
+            return member.get();
+        }
+        if (!granted.canEdit()) {
+            throw new HttpProblem(403, refusal(ProjectPermission.EDIT));
+        }
+        return user;
+    }
+
     /** Whether someone with this workspace role may create projects in the workspace. */
     public static boolean mayCreateIn(WorkspaceRole role) {
         return RolePermissions.allows(role, WorkspaceAction.EDIT_PROJECTS);
@@ -65,6 +95,13 @@ public class ProjectAccess {
             throw new HttpProblem(403, refusal(needed));
         }
         return new Granted(project, permission);
+    }
+
+    private static Optional<SignedInUser> memberActor(SignedInUser user, Project project) {
+        return WorkspaceMember.find(project.workspaceId, user.userId()).map(member -> {
+            Workspace workspace = Workspace.findById(project.workspaceId);
+            return user.in(workspace.id, workspace.name, workspace.plan, member.role);
+        });
     }
 
     private static ProjectPermission forMember(WorkspaceRole role) {

@@ -75,6 +75,7 @@ public class ApiUsageFilter {
                             limited.status(),
                             limited.detail(),
                             null,
+                            limited.scope(),
                             request.getUriInfo().getPath(),
                             false))
                     .header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds())

@@ -2,11 +2,13 @@ package dev.qide.quota;
 
 import dev.qide.apikey.ApiKey;
 import dev.qide.plan.Entitlements;
+import dev.qide.plan.Feature;
 import dev.qide.plan.Limit;
 import dev.qide.plan.Plan;
 import dev.qide.plan.Quantity;
 import dev.qide.run.CodeRun;
 import dev.qide.workspace.Workspace;
+import dev.qide.workspace.WorkspaceMember;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,7 +38,8 @@ public class QuotaService {
 
     /**
      * Counts {@code amount} of {@code meter} for the workspace (and for the member {@code userId}, when given), or
-     * throws {@link QuotaExceededException} and counts nothing when that would pass the plan's limit.
+     * throws {@link QuotaExceededException} and counts nothing when that would pass the plan's limit, or the
+     * member's share of it (their LLM cap, on plans with member quotas).
      */
     public void consume(UUID workspaceId, UUID userId, Meter meter, long amount) {
         Instant now = clock.instant();
@@ -43,12 +47,52 @@ public class QuotaService {
         Limit limit = workspace.plan().limit(meter.quantity());
         LocalDate period = meter.period().startOf(now, workspace.anchorDay());
         Instant resetsAt = meter.period().resetAfter(period, workspace.anchorDay());
-        boolean added =
-                ledger.add(workspaceId, userId, meter, period, amount, limit.unlimited() ? null : limit.amount());
-        if (!added) {
-            long used = ledger.used(workspaceId, meter, period).orElse(0);
-            throw new QuotaExceededException(new MeterUsage(meter, used, limit, resetsAt), now);
+        Optional<Long> cap = memberCap(workspace, userId, meter);
+        Optional<QuotaScope> refused = ledger.add(
+                workspaceId,
+                userId,
+                meter,
+                period,
+                amount,
+                limit.unlimited() ? null : limit.amount(),
+                cap.orElse(null));
+        if (refused.isEmpty()) {
+            return;
         }
+        String teamName = workspace.team() ? workspace.name() : null;
+        if (refused.get() == QuotaScope.MEMBER) {
+            long used = ledger.memberUsed(workspaceId, userId, meter, period).orElse(0);
+            throw QuotaExceededException.ofMember(
+                    new MeterUsage(meter, used, Limit.of(cap.orElseThrow()), resetsAt), workspace.name(), now);
+        }
+        long used = ledger.used(workspaceId, meter, period).orElse(0);
+        throw QuotaExceededException.ofWorkspace(new MeterUsage(meter, used, limit, resetsAt), teamName, now);
+    }
+
+    /**
+     * The member's share of a meter today, when they have a cap of their own (LLM requests, on plans with member
+     * quotas); empty when they share the workspace's pool.
+     */
+    public Optional<MeterUsage> memberShare(UUID workspaceId, UUID userId, Meter meter) {
+        Instant now = clock.instant();
+        WorkspacePlan workspace = workspacePlan(workspaceId);
+        LocalDate period = meter.period().startOf(now, workspace.anchorDay());
+        return memberCap(workspace, userId, meter)
+                .map(cap -> new MeterUsage(
+                        meter,
+                        ledger.memberUsed(workspaceId, userId, meter, period).orElse(0),
+                        Limit.of(cap),
+                        meter.period().resetAfter(period, workspace.anchorDay())));
+    }
+
+    /** The member's cap on {@code meter}: only LLM requests have caps, and only plans with member quotas apply them. */
+    private Optional<Long> memberCap(WorkspacePlan workspace, UUID userId, Meter meter) {
+        if (userId == null || meter != Meter.LLM_REQUESTS || !workspace.plan().has(Feature.MEMBER_QUOTAS)) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> WorkspaceMember.find(workspace.id(), userId)
+                .map(member -> member.llmDailyCap)
+                .map(Integer::longValue));
     }
 
     /** Every meter of the workspace now: counted ones with their reset time, standing ones as they stand. */
@@ -102,13 +146,18 @@ public class QuotaService {
         return counts;
     }
 
-    private record WorkspacePlan(Plan plan, int anchorDay) {}
+    private record WorkspacePlan(UUID id, String name, boolean team, Plan plan, int anchorDay) {}
 
     private WorkspacePlan workspacePlan(UUID workspaceId) {
         Workspace workspace = QuarkusTransaction.joiningExisting()
                 .call(() -> Workspace.<Workspace>findByIdOptional(workspaceId))
                 .orElseThrow(() -> new IllegalArgumentException("No workspace " + workspaceId));
-        return new WorkspacePlan(entitlements.plan(workspace.plan), workspace.periodAnchorDay);
+        return new WorkspacePlan(
+                workspace.id,
+                workspace.name,
+                workspace.isTeam(),
+                entitlements.plan(workspace.plan),
+                workspace.periodAnchorDay);
     }
 
     /** A standing meter: an amount held now rather than counted per period. */

@@ -1,6 +1,7 @@
 package dev.qide.quota;
 
 import dev.qide.account.CurrentUser;
+import dev.qide.account.SignedInUser;
 import dev.qide.apikey.ApiScope;
 import dev.qide.apikey.RequiresScope;
 import dev.qide.quota.QuotaService.UsageReport;
@@ -23,7 +24,11 @@ public class UsageApiResource {
     /** One meter; {@code limit} is null when unlimited, {@code resets_at} null for standing meters. */
     public record MeterView(String meter, String label, long used, Long limit, boolean unlimited, Instant resetsAt) {}
 
-    public record UsageView(String plan, List<MeterView> meters, Instant at) {}
+    /** The caller's own share of a meter, set by the team's admins: used and cap today. */
+    public record MemberView(String meter, long used, long limit, Instant resetsAt) {}
+
+    /** Every meter; {@code member} is the caller's own share when the team capped it (null: they share the pool). */
+    public record UsageView(String plan, List<MeterView> meters, MemberView member, Instant at) {}
 
     private final QuotaService quotas;
     private final CurrentUser currentUser;
@@ -35,7 +40,8 @@ public class UsageApiResource {
 
     @GET
     public UsageView usage() {
-        UsageReport report = quotas.report(currentUser.require().workspaceId());
+        SignedInUser user = currentUser.require();
+        UsageReport report = quotas.report(user.workspaceId());
         List<MeterView> meters = new ArrayList<>();
         report.meters()
                 .forEach(usage -> meters.add(new MeterView(
@@ -53,6 +59,10 @@ public class UsageApiResource {
                         standing.limit().unlimited() ? null : standing.limit().amount(),
                         standing.limit().unlimited(),
                         null)));
-        return new UsageView(report.plan().id().name(), meters, report.at());
+        MemberView member = quotas.memberShare(user.workspaceId(), user.userId(), Meter.LLM_REQUESTS)
+                .map(share -> new MemberView(
+                        share.meter().id(), share.used(), share.limit().amount(), share.resetsAt()))
+                .orElse(null);
+        return new UsageView(report.plan().id().name(), meters, member, report.at());
     }
 }

@@ -32,8 +32,12 @@ public class UsageResource {
         static native TemplateInstance usage$content(UsageView view);
     }
 
-    /** The report, the chart, and the helpers the template formats with. */
-    public record UsageView(SignedInUser user, UsageReport report, UsageChart chart, long apiCalls30, long llm30) {
+    /**
+     * The report, the chart, the person's own share of the LLM requests when the team's admins set one (null when
+     * they share the pool), and the helpers the template formats with.
+     */
+    public record UsageView(
+            SignedInUser user, UsageReport report, UsageChart chart, long apiCalls30, long llm30, MeterUsage share) {
 
         public String resetsIn(Instant at) {
             return ResetTimes.in(report.at(), at);
@@ -62,7 +66,9 @@ public class UsageResource {
                 quotas.report(user.workspaceId()),
                 UsageChart.of(api, "API calls", llm, "LLM requests"),
                 api.stream().mapToLong(QuotaService.DailyCount::count).sum(),
-                llm.stream().mapToLong(QuotaService.DailyCount::count).sum());
+                llm.stream().mapToLong(QuotaService.DailyCount::count).sum(),
+                quotas.memberShare(user.workspaceId(), user.userId(), Meter.LLM_REQUESTS)
+                        .orElse(null));
         return Htmx.wantsFragment(headers) ? Templates.usage$content(view) : Templates.usage(view);
     }
 }

@@ -49,7 +49,8 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response problem(HttpProblem e, UriInfo uri, HttpHeaders headers) {
-        Response response = respond(e.status(), e.detail(), null, uri, headers);
+        Response response =
+                responses.build(e.status(), e.detail(), null, e.scope(), uri.getPath(), Htmx.isHtmx(headers));
         if (e.retryAfterSeconds() > 0) {
             return Response.fromResponse(response)
                     .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())

@@ -22,6 +22,11 @@ public class ErrorResponses {
 
     /** The response for {@code status} at {@code path}; {@code detail} is shown as written, so it must be safe. */
     public Response build(int status, String detail, String reference, String path, boolean htmx) {
+        return build(status, detail, reference, null, path, htmx);
+    }
+
+    /** The same, with the problem's {@code scope} (whose limit fired; see {@link HttpProblem#scope()}). */
+    public Response build(int status, String detail, String reference, String scope, String path, boolean htmx) {
         String title = title(status);
         String text = detail == null ? defaultDetail(status) : detail;
         if (isOpenAiCompatible(path)) {
@@ -33,7 +38,7 @@ public class ErrorResponses {
         if (isApi(path)) {
             return Response.status(status)
                     .type(Problem.MEDIA_TYPE)
-                    .entity(new Problem("about:blank", title, status, text, path, reference))
+                    .entity(new Problem("about:blank", title, status, text, path, reference, scope))
                     .build();
         }
         if (htmx) {

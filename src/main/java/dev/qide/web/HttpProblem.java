@@ -32,6 +32,14 @@ public class HttpProblem extends WebApplicationException {
         return detail;
     }
 
+    /**
+     * Whose limit refused the request ({@code member}, {@code workspace}), for problems about limits: the problem
+     * document's {@code scope} member. Null for every other problem.
+     */
+    public String scope() {
+        return null;
+    }
+
     /** Seconds until trying again can work; 0 when it will not by itself. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;

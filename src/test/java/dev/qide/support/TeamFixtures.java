@@ -1,0 +1,70 @@
+package dev.qide.support;
+
+import dev.qide.account.User;
+import dev.qide.account.UserSession;
+import dev.qide.plan.PlanId;
+import dev.qide.workspace.Workspace;
+import dev.qide.workspace.WorkspaceKind;
+import dev.qide.workspace.WorkspaceMember;
+import dev.qide.workspace.WorkspaceRole;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Teams as their pages would leave them, set up directly in the database: a team on the Teams plan, its members and
+ * settings, and a browser's session moved into it (as the workspace switcher does).
+ */
+public final class TeamFixtures {
+
+    private TeamFixtures() {}
+
+    /** A new team on the Teams plan with {@code owner} as its owner; answers its id. */
+    public static UUID createTeam(Browser owner, String name) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            Workspace team = Workspace.create(name, WorkspaceKind.TEAM, PlanId.TEAMS, now);
+            team.persist();
+            WorkspaceMember.create(team, user(owner), WorkspaceRole.OWNER, now).persist();
+            return team.id;
+        });
+    }
+
+    public static void addMember(UUID teamId, Browser member, WorkspaceRole role) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> WorkspaceMember.create(Workspace.findById(teamId), user(member), role, Instant.now())
+                        .persist());
+    }
+
+    public static void removeMember(UUID teamId, Browser member) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> WorkspaceMember.delete("workspace.id = ?1 and user.id = ?2", teamId, user(member).id));
+    }
+
+    /** Sets a member's daily LLM-request cap (null: shares the pool). */
+    public static void setLlmCap(UUID teamId, Browser member, Integer cap) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> WorkspaceMember.update(
+                        "llmDailyCap = ?1 where workspace.id = ?2 and user.id = ?3", cap, teamId, user(member).id));
+    }
+
+    public static void allowPersonalKeys(UUID teamId, boolean allowed) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> Workspace.update("allowPersonalKeys = ?1 where id = ?2", allowed, teamId));
+    }
+
+    /** Makes {@code workspaceId} the current workspace of the browser's sessions. */
+    public static void switchTo(Browser browser, UUID workspaceId) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> UserSession.update(
+                        "workspace = ?1 where user = ?2", Workspace.findById(workspaceId), user(browser)));
+    }
+
+    public static UUID userId(Browser browser) {
+        return QuarkusTransaction.requiringNew().call(() -> user(browser).id);
+    }
+
+    private static User user(Browser browser) {
+        return User.findByEmail(browser.email()).orElseThrow();
+    }
+}
