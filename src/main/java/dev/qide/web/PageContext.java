@@ -5,6 +5,7 @@ import dev.qide.account.SignedInUser;
 import dev.qide.plan.PlanCatalog;
 import dev.qide.workspace.WorkspaceMember;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import io.quarkus.runtime.BlockingOperationControl;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -90,10 +91,15 @@ public class PageContext {
         return flashMessage;
     }
 
-    /** The workspaces the person may switch to (personal first, then teams), for the navigation's switcher. */
+    /**
+     * The workspaces the person may switch to (personal first, then teams), for the navigation's switcher. Empty on
+     * pages rendered on an I/O thread (a 404 for an unknown path), where the database may not be read.
+     */
     public List<WorkspaceMember> workspaces() {
         if (workspaces == null) {
-            workspaces = signedIn() ? WorkspaceMember.membershipsOf(user().userId()) : List.of();
+            workspaces = signedIn() && BlockingOperationControl.isBlockingAllowed()
+                    ? WorkspaceMember.membershipsOf(user().userId())
+                    : List.of();
         }
         return workspaces;
     }

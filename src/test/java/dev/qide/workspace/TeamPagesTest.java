@@ -50,6 +50,11 @@ class TeamPagesTest {
                         containsString("data-testid=\"current-workspace\">Orbiters<"),
                         containsString("/workspaces/" + personal + "/switch"));
         assertThat(AuditTrail.actionsOf(teamId)).containsExactly("team.created");
+        // A signed-in person's 404 page (rendered off the worker threads) still has the navigation.
+        owner.get("/teams/" + teamId + "/no-such-page")
+                .then()
+                .statusCode(404)
+                .body(containsString("data-testid=\"workspace-switcher\""));
 
         // The switcher goes back to the personal workspace; a workspace the person is not in does not exist.
         owner.postForm("/workspaces/" + personal + "/switch", Map.of("next", "/projects"))
