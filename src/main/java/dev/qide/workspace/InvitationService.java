@@ -6,12 +6,8 @@ import dev.qide.account.SessionService;
 import dev.qide.account.SignedInUser;
 import dev.qide.account.User;
 import dev.qide.audit.AuditLog;
-import dev.qide.plan.Entitlements;
-import dev.qide.plan.Feature;
-import dev.qide.plan.Plan;
 import dev.qide.web.FormErrors;
 import dev.qide.web.HttpProblem;
-import dev.qide.workspace.InviteRefused.Reason;
 import dev.qide.workspace.TeamAccess.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -44,8 +40,6 @@ public class InvitationService {
     /** A new mail for the same invitation is not sent sooner than this after the last, so inboxes cannot be flooded. */
     static final Duration RESEND_PAUSE = Duration.ofMinutes(1);
 
-    private static final int TOKEN_MAX = 100;
-
     /** An open invitation and who sent it (null names when that account is gone). */
     public record OpenInvite(TeamInvite invite, String invitedByName, String invitedByEmail) {}
 
@@ -62,29 +56,29 @@ public class InvitationService {
     }
 
     private final AuditLog audit;
+    private final InviteLinks links;
     private final SeatPolicy seats;
     private final TeamService teams;
     private final TeamMailer mailer;
     private final SessionService sessions;
-    private final Entitlements entitlements;
     private final InviteConfig config;
     private final Clock clock;
 
     InvitationService(
             AuditLog audit,
+            InviteLinks links,
             SeatPolicy seats,
             TeamService teams,
             TeamMailer mailer,
             SessionService sessions,
-            Entitlements entitlements,
             InviteConfig config,
             Clock clock) {
         this.audit = audit;
+        this.links = links;
         this.seats = seats;
         this.teams = teams;
         this.mailer = mailer;
         this.sessions = sessions;
-        this.entitlements = entitlements;
         this.config = config;
         this.clock = clock;
     }
@@ -110,7 +104,7 @@ public class InvitationService {
         // Locked so that two invitations cannot take the last seat together.
         Workspace workspace = Workspace.findById(team.id(), LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
-        if (isMember(workspace.id, email)) {
+        if (InviteLinks.isMember(workspace.id, email)) {
             errors.add("email", email + " is already a member of " + workspace.name + ".");
         } else if (TeamInvite.openFor(workspace.id, email, now).isPresent()) {
             errors.add("email", email + " is already invited — resend it instead.");
@@ -151,7 +145,7 @@ public class InvitationService {
                     Math.max(1, Duration.between(now, nextAllowed).toSeconds()));
         }
         Workspace workspace = Workspace.findById(team.id(), LockModeType.PESSIMISTIC_WRITE);
-        if (isMember(workspace.id, invite.email)) {
+        if (InviteLinks.isMember(workspace.id, invite.email)) {
             throw new HttpProblem(409, invite.email + " is already a member of " + workspace.name + ".");
         }
         Optional<TeamInvite> newer = TeamInvite.openFor(workspace.id, invite.email, now);
@@ -169,7 +163,11 @@ public class InvitationService {
         invite.sentAt = now;
         invite.expiresAt = now.plus(config.inviteTtl());
         audit.record(team.actor(), workspace.id, "invite.resent", invite.email, invite.role.label(), ipAddress);
-        mail(invite, token, workspace, inviterName(invite).orElse(team.actor().displayName()));
+        mail(
+                invite,
+                token,
+                workspace,
+                InviteLinks.inviterName(invite).orElse(team.actor().displayName()));
         return invite;
     }
 
@@ -213,14 +211,14 @@ public class InvitationService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Preview preview(String token, SignedInUser user) {
-        TeamInvite invite = byToken(token, false);
+        TeamInvite invite = links.byToken(token, false);
         Workspace team = Workspace.findById(invite.workspaceId);
-        requireAnswerable(invite, team, user);
-        requireJoinable(invite, team, user);
+        links.requireAnswerable(invite, team, user);
+        links.requireJoinable(invite, team, user);
         return new Preview(
                 invite,
                 team,
-                inviterName(invite).orElse("A team admin"),
+                InviteLinks.inviterName(invite).orElse("A team admin"),
                 User.findByEmail(invite.email).isPresent());
     }
 
@@ -235,13 +233,13 @@ public class InvitationService {
      * invitation's team.
      */
     public Accepted accept(SignedInUser user, UUID teamId, String token, String ipAddress) {
-        TeamInvite invite = byToken(token, true);
+        TeamInvite invite = links.byToken(token, true);
         if (teamId != null && !teamId.equals(invite.workspaceId)) {
             throw InviteRefused.unknown();
         }
         Workspace team = Workspace.findById(invite.workspaceId);
-        requireAnswerable(invite, team, user);
-        requireJoinable(invite, team, user);
+        links.requireAnswerable(invite, team, user);
+        links.requireJoinable(invite, team, user);
         Instant now = clock.instant();
         User person = User.findById(user.userId());
         teams.addMember(team, person, invite.role);
@@ -261,95 +259,14 @@ public class InvitationService {
 
     /** Declines the invitation behind a link as the signed-in person; it cannot be used afterwards. */
     public Workspace decline(SignedInUser user, String token, String ipAddress) {
-        TeamInvite invite = byToken(token, true);
+        TeamInvite invite = links.byToken(token, true);
         Workspace team = Workspace.findById(invite.workspaceId);
-        requireAnswerable(invite, team, user);
+        links.requireAnswerable(invite, team, user);
         invite.status = InviteStatus.DECLINED;
         invite.resolvedAt = clock.instant();
         invite.resolvedBy = user.userId();
         audit.record(user, team.id, "invite.declined", invite.email, invite.role.label(), ipAddress);
         return team;
-    }
-
-    /** Whether the invitation can be answered at all, and by this person (null: nobody signed in yet). */
-    private void requireAnswerable(TeamInvite invite, Workspace team, SignedInUser user) {
-        if (team == null || team.deletedAt != null) {
-            throw refused(Reason.REVOKED, invite, "The team that sent this invitation no longer exists.");
-        }
-        switch (invite.status) {
-            case REVOKED ->
-                throw refused(
-                        Reason.REVOKED,
-                        invite,
-                        team.name + " withdrew this invitation. Ask a team admin to invite you again if you still"
-                                + " want to join.");
-            case ACCEPTED, DECLINED -> {
-                if (user != null && isMember(team.id, user.email())) {
-                    throw alreadyMember(invite, team);
-                }
-                throw refused(
-                        Reason.USED,
-                        invite,
-                        "This invitation to " + team.name + " was already "
-                                + (invite.status == InviteStatus.ACCEPTED ? "accepted" : "declined")
-                                + ", and an invitation works only once. Ask a team admin for a new one if you need it.");
-            }
-            case PENDING -> {}
-        }
-        if (invite.expired(clock.instant())) {
-            throw refused(
-                    Reason.EXPIRED,
-                    invite,
-                    "This invitation to " + team.name + " expired on " + TeamMailer.expiry(invite.expiresAt)
-                            + ". Ask " + inviterName(invite).orElse("a team admin")
-                            + " (or another admin of the team) to send it again.");
-        }
-        if (user != null && !user.email().equals(invite.email)) {
-            throw refused(
-                    Reason.WRONG_RECIPIENT,
-                    invite,
-                    "This invitation is for " + invite.email + ", but you are signed in as " + user.email()
-                            + ". Sign out, then open the link again and sign in (or create an account) as "
-                            + invite.email + ".");
-        }
-    }
-
-    /** Whether the team can take this person now. */
-    private void requireJoinable(TeamInvite invite, Workspace team, SignedInUser user) {
-        if (user != null && isMember(team.id, user.email())) {
-            throw alreadyMember(invite, team);
-        }
-        Plan plan = entitlements.plan(team.plan);
-        if (!plan.has(Feature.SHARED_WORKSPACES)) {
-            throw refused(
-                    Reason.NO_TEAM_FEATURES,
-                    invite,
-                    team.name + " is on the " + plan.name() + " plan now, which has no members besides the owner, so"
-                            + " the invitation cannot be accepted yet. Ask the team's owner to upgrade to Teams; the"
-                            + " link keeps working until " + TeamMailer.expiry(invite.expiresAt) + ".");
-        }
-    }
-
-    private InviteRefused alreadyMember(TeamInvite invite, Workspace team) {
-        return refused(Reason.ALREADY_MEMBER, invite, "You are already a member of " + team.name + ".");
-    }
-
-    private static InviteRefused refused(Reason reason, TeamInvite invite, String detail) {
-        return new InviteRefused(reason, detail, invite.email, invite.workspaceId);
-    }
-
-    /** The invitation behind a link; locked when it is about to be answered, so it is answered once. */
-    private static TeamInvite byToken(String token, boolean lock) {
-        if (token == null || token.isBlank() || token.length() > TOKEN_MAX) {
-            throw InviteRefused.unknown();
-        }
-        String hash = SecretTokens.hash(token);
-        Optional<TeamInvite> found = lock
-                ? TeamInvite.find("tokenHash", hash)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE)
-                        .firstResultOptional()
-                : TeamInvite.byTokenHash(hash);
-        return found.orElseThrow(InviteRefused::unknown);
     }
 
     private static TeamInvite pendingIn(Team team, UUID inviteId) {
@@ -372,16 +289,6 @@ public class InvitationService {
                     "The invitation email to " + invite.email + " could not be sent, so nothing was saved. Please try"
                             + " again in a few minutes.");
         }
-    }
-
-    private static Optional<String> inviterName(TeamInvite invite) {
-        return invite.invitedBy == null
-                ? Optional.empty()
-                : User.<User>findByIdOptional(invite.invitedBy).map(user -> user.displayName);
-    }
-
-    private static boolean isMember(UUID workspaceId, String email) {
-        return WorkspaceMember.count("workspace.id = ?1 and user.email = ?2", workspaceId, email) > 0;
     }
 
     private static void requireManage(Team team) {

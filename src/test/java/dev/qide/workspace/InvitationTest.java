@@ -87,6 +87,11 @@ class InvitationTest {
                         containsString("/login?next=" + URLEncoder.encode(link, StandardCharsets.UTF_8)),
                         not(containsString("Decline")));
 
+        newcomer.htmx()
+                .get(link)
+                .then()
+                .statusCode(200)
+                .body(not(containsString("<!DOCTYPE")), containsString("Olga Owner invited " + email));
         newcomer.request()
                 .urlEncodingEnabled(false)
                 .get(signupHref.replace("&amp;", "&"))
@@ -146,6 +151,11 @@ class InvitationTest {
                 .then()
                 .statusCode(404)
                 .body(containsString("Invitation not found"), containsString("This invitation link is not valid"));
+        stranger.htmx()
+                .get("/invites/made-up-token")
+                .then()
+                .statusCode(404)
+                .body(not(containsString("<!DOCTYPE")), containsString("Invitation not found"));
         stranger.get("/dashboard");
         stranger.postForm("/invites/made-up-token/accept", Map.of()).then().statusCode(404);
 
@@ -331,11 +341,17 @@ class InvitationTest {
                     .then()
                     .statusCode(403);
         }
+        String byAdmin = Browser.uniqueEmail("byadmin");
         admin.get(Routes.teamInvites(teamId));
-        admin.postForm(Routes.teamInvites(teamId), Map.of("email", Browser.uniqueEmail("byadmin"), "role", "admin"))
+        admin.postForm(Routes.teamInvites(teamId), Map.of("email", byAdmin, "role", "admin"))
                 .then()
                 .statusCode(303)
                 .header("Location", endsWith(Routes.team(teamId)));
+        admin.postForm(Routes.teamInvites(teamId) + "/" + storedInvite(teamId, byAdmin).id + "/revoke", Map.of())
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith(Routes.team(teamId)));
+        admin.get("/settings").then().body(containsString("Revoked the invitation to " + byAdmin));
 
         Browser stranger = Browser.signedUp("Stan Stranger");
         stranger.get(Routes.teamInvites(teamId)).then().statusCode(404).body(containsString(TeamAccess.NOT_FOUND));
@@ -346,7 +362,7 @@ class InvitationTest {
                 .then()
                 .statusCode(404);
         new Browser().request().get(Routes.teamInvites(teamId)).then().statusCode(303);
-        assertThat(openInvites(teamId)).isEqualTo(2);
+        assertThat(openInvites(teamId)).isEqualTo(1);
     }
 
     @Test
