@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Sign-up, sign-in and sign-out with a password. Identity-provider sign-in is {@link OidcSignInResource}. */
@@ -84,11 +85,12 @@ public class AuthResource {
 
     @GET
     @Path("signup")
-    public Response signupPage(@Context HttpHeaders headers) {
+    public Response signupPage(@RestQuery String next, @RestQuery String email, @Context HttpHeaders headers) {
         if (currentUser.get().isPresent()) {
-            return Redirects.to(Routes.DASHBOARD, headers).build();
+            return Redirects.to(Routes.safeNext(next), headers).build();
         }
-        SignUpForm form = new SignUpForm();
+        String prefilled = email == null || email.length() > EmailAddress.MAX_LENGTH ? null : email;
+        SignUpForm form = SignUpForm.prefilled(prefilled, Routes.safeNext(next));
         List<OidcProvider> providers = oidcProviders.enabled();
         TemplateInstance page = Htmx.wantsFragment(headers)
                 ? Templates.signup$content(form, FormErrors.none(), providers)
@@ -120,7 +122,7 @@ public class AuthResource {
                         ? "Welcome to Q-IDE, " + user.displayName + "! We sent a link to " + user.email
                                 + " to confirm your address."
                         : "Welcome to Q-IDE, " + user.displayName + "!");
-        return Redirects.to(Routes.DASHBOARD, headers)
+        return Redirects.to(Routes.safeNext(form.next), headers)
                 .cookie(SessionCookie.of(token, client, sessionLifetime.toSeconds()))
                 .build();
     }
@@ -192,13 +194,15 @@ public class AuthResource {
     @Path("logout")
     public Response logOut(
             @RestCookie(SessionCookie.NAME) String token,
+            @RestForm String next,
             @Context HttpHeaders headers,
             @Context HttpServerRequest request) {
         if (token != null && !token.isBlank()) {
             sessions.end(token);
         }
         flash.info("You have signed out.");
-        return Redirects.to(Routes.LOGIN, headers)
+        // "next": signing out to come back as someone else (an invitation sent to another address).
+        return Redirects.to(Routes.loginThen(next), headers)
                 .cookie(SessionCookie.cleared(ClientInfo.of(request)))
                 .build();
     }

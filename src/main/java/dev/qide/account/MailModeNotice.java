@@ -11,8 +11,9 @@ public class MailModeNotice {
 
     void onStart(@Observes StartupEvent event, @ConfigProperty(name = "quarkus.mailer.mock") boolean logOnly) {
         if (logOnly && LaunchMode.current() == LaunchMode.NORMAL) {
-            Log.warn("Email is not configured: confirmation and password-reset emails are written to this log. "
-                    + "Set QUARKUS_MAILER_MOCK=false and QUARKUS_MAILER_HOST (see README) to send them.");
+            Log.warn(
+                    "Email is not configured: confirmation, password-reset and team invitation emails are written to this log. "
+                            + "Set QUARKUS_MAILER_MOCK=false and QUARKUS_MAILER_HOST (see README) to send them.");
         }
     }
 }

@@ -22,7 +22,12 @@ public enum ApiScope {
     BILLING_READ(
             "billing:read",
             "Read billing and usage",
-            "Read the plan, subscription, invoices, quotas and usage of the workspace.");
+            "Read the plan, subscription, invoices, quotas and usage of the workspace."),
+    /** For {@code /api/teams/{id}/members} and {@code /api/teams/{id}/invites}. */
+    TEAMS(
+            "teams",
+            "Team members",
+            "Invite people to the key's team, list invitations, remove members, and accept invitations sent to you.");
 
     private final String id;
     private final String label;

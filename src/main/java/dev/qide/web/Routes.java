@@ -37,6 +37,8 @@ public final class Routes {
     public static final String EDITOR = "/editor";
     public static final String API_DOCS = "/api/docs";
     public static final String OIDC_SIGN_IN = "/auth/oidc/";
+    public static final String TEAMS = "/teams";
+    public static final String INVITES = "/invites";
 
     private Routes() {}
 
@@ -53,6 +55,30 @@ public final class Routes {
     /** The editor of one project. */
     public static String editor(UUID projectId) {
         return EDITOR + "/" + projectId;
+    }
+
+    /** The members page of one team. */
+    public static String team(UUID teamId) {
+        return TEAMS + "/" + teamId;
+    }
+
+    /** The invitations card of one team (a fragment of its members page). */
+    public static String teamInvites(UUID teamId) {
+        return team(teamId) + "/invites";
+    }
+
+    /** The page an invitation email links to. */
+    public static String invite(String token) {
+        return INVITES + "/" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    /** The sign-up page, with {@code email} filled in, asked to come back to {@code next} afterwards. */
+    public static String signupThen(String next, String email) {
+        String query = "next=" + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8);
+        if (email != null && !email.isBlank()) {
+            query += "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
+        }
+        return SIGNUP + "?" + query;
     }
 
     /** The sign-in page, asked to come back to {@code next} afterwards. */

@@ -2,6 +2,7 @@ package dev.qide.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -184,5 +185,59 @@ class SignUpTest {
         Browser browser = Browser.signedUp("Already");
         browser.request().get("/signup").then().statusCode(303).header("Location", containsString("/dashboard"));
         browser.htmx().get("/signup").then().statusCode(200).header("HX-Redirect", equalTo("/dashboard"));
+    }
+
+    @Test
+    void signUpFillsInTheEmailItWasGivenAndReturnsToASafeNext() {
+        Browser browser = new Browser();
+        String email = Browser.uniqueEmail("Invited");
+        browser.request()
+                .queryParam("next", "/invites/abc")
+                .queryParam("email", email)
+                .get("/signup")
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString("value=\"" + email + "\""),
+                        containsString("name=\"next\" value=\"/invites/abc\""),
+                        containsString("href=\"/login?next=%2Finvites%2Fabc\""));
+        browser.get("/signup");
+        browser.postForm(
+                        "/signup",
+                        Map.of(
+                                "email",
+                                email,
+                                "displayName",
+                                "Invited",
+                                "password",
+                                Passwords.STRONG,
+                                "next",
+                                "/invites/abc"))
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/invites/abc"));
+        browser.request()
+                .queryParam("next", "/invites/abc")
+                .get("/signup")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/invites/abc"));
+
+        Browser other = new Browser();
+        other.get("/signup");
+        other.postForm(
+                        "/signup",
+                        Map.of(
+                                "email",
+                                Browser.uniqueEmail("Elsewhere"),
+                                "displayName",
+                                "Elsewhere",
+                                "password",
+                                Passwords.STRONG,
+                                "next",
+                                "//evil.example/steal"))
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/dashboard"));
     }
 }

@@ -1,0 +1,34 @@
+package dev.qide.workspace;
+
+import dev.qide.account.CurrentUser;
+import dev.qide.account.SignedInUser;
+import dev.qide.web.HttpProblem;
+import dev.qide.workspace.TeamAccess.Team;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.UUID;
+
+/**
+ * Opens a team for a JSON API call. A browser session reaches every team its person belongs to; an API key belongs to
+ * one workspace, so it reaches only that team (any other answers 404, as for a stranger).
+ */
+@RequestScoped
+public class TeamApiAccess {
+
+    private final CurrentUser currentUser;
+    private final TeamAccess access;
+
+    TeamApiAccess(CurrentUser currentUser, TeamAccess access) {
+        this.currentUser = currentUser;
+        this.access = access;
+    }
+
+    public Team require(UUID teamId, WorkspaceAction action) {
+        SignedInUser user = currentUser.require();
+        // Only a browser session has a session id; an API-key call has none.
+        boolean apiKey = user.sessionId() == null;
+        if (apiKey && !teamId.equals(user.workspaceId())) {
+            throw new HttpProblem(404, TeamAccess.NOT_FOUND);
+        }
+        return access.require(user, teamId, action);
+    }
+}
