@@ -13,21 +13,17 @@ public enum ApiScope {
     RUNS("runs", "Run code", "Run code and project files, follow and stop runs."),
     /** For the chat API and the OpenAI-compatible {@code /v1/chat/completions}, when they are built. */
     CHAT("chat", "Chat", "Talk to models through the chat API with the workspace's provider keys."),
-    /** For {@code /api/teams}: the key's owner's teams, their members and invitations, within their role. */
+    /** For {@code /api/teams}: the key's team, its members and invitations, within its maker's role. */
     TEAMS(
             "teams",
             "Teams",
-            "Read and change the teams you belong to, their members and invitations, as your role allows."),
+            "Read and change the key's team, invite people, list invitations, remove members, and accept"
+                    + " invitations sent to you."),
     /** For {@code GET /api/billing/usage}, {@code /subscription} and {@code /invoices}. */
     BILLING_READ(
             "billing:read",
             "Read billing and usage",
-            "Read the plan, subscription, invoices, quotas and usage of the workspace."),
-    /** For {@code /api/teams/{id}/members} and {@code /api/teams/{id}/invites}. */
-    TEAMS(
-            "teams",
-            "Team members",
-            "Invite people to the key's team, list invitations, remove members, and accept invitations sent to you.");
+            "Read the plan, subscription, invoices, quotas and usage of the workspace.");
 
     private final String id;
     private final String label;

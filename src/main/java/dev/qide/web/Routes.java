@@ -37,7 +37,6 @@ public final class Routes {
     public static final String EDITOR = "/editor";
     public static final String API_DOCS = "/api/docs";
     public static final String OIDC_SIGN_IN = "/auth/oidc/";
-    public static final String TEAMS = "/teams";
     public static final String INVITES = "/invites";
 
     private Routes() {}
@@ -45,11 +44,6 @@ public final class Routes {
     /** The settings page of one project: details, sharing, deletion. */
     public static String project(UUID projectId) {
         return PROJECTS + "/" + projectId;
-    }
-
-    /** A team's members page. */
-    public static String team(UUID teamId) {
-        return TEAMS + "/" + teamId;
     }
 
     /** The editor of one project. */

@@ -24,11 +24,16 @@ public class TeamApiAccess {
 
     public Team require(UUID teamId, WorkspaceAction action) {
         SignedInUser user = currentUser.require();
-        // Only a browser session has a session id; an API-key call has none.
-        boolean apiKey = user.sessionId() == null;
-        if (apiKey && !teamId.equals(user.workspaceId())) {
+        if (!reaches(user, teamId)) {
             throw new HttpProblem(404, TeamAccess.NOT_FOUND);
         }
         return access.require(user, teamId, action);
+    }
+
+    /** Whether the caller's credentials reach the team at all: a session reaches any, an API key only its own. */
+    static boolean reaches(SignedInUser user, UUID teamId) {
+        // Only a browser session has a session id; an API-key call has none.
+        boolean apiKey = user.sessionId() == null;
+        return !apiKey || teamId.equals(user.workspaceId());
     }
 }

@@ -66,22 +66,26 @@ public class TeamsApiResource {
 
     private final CurrentUser currentUser;
     private final TeamAccess access;
+    private final TeamApiAccess apiAccess;
     private final TeamService teams;
     private final SeatPolicy seats;
 
-    TeamsApiResource(CurrentUser currentUser, TeamAccess access, TeamService teams, SeatPolicy seats) {
+    TeamsApiResource(
+            CurrentUser currentUser, TeamAccess access, TeamApiAccess apiAccess, TeamService teams, SeatPolicy seats) {
         this.currentUser = currentUser;
         this.access = access;
+        this.apiAccess = apiAccess;
         this.teams = teams;
         this.seats = seats;
     }
 
-    /** The caller's teams. */
+    /** The caller's teams (for an API key, only its own team, if it was made in one). */
     @GET
     public TeamList list() {
         SignedInUser user = currentUser.require();
         return new TeamList(WorkspaceMember.membershipsOf(user.userId()).stream()
                 .filter(membership -> membership.workspace.isTeam())
+                .filter(membership -> TeamApiAccess.reaches(user, membership.workspace.id))
                 .map(membership -> new TeamSummary(
                         membership.workspace.id,
                         membership.workspace.name,
@@ -111,7 +115,7 @@ public class TeamsApiResource {
     @GET
     @Path("{teamId}")
     public TeamView get(UUID teamId) {
-        return view(access.require(currentUser.require(), teamId, WorkspaceAction.VIEW));
+        return view(apiAccess.require(teamId, WorkspaceAction.VIEW));
     }
 
     /**
@@ -123,15 +127,14 @@ public class TeamsApiResource {
     @Path("{teamId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public TeamView update(UUID teamId, TeamRequest body, @Context HttpServerRequest request) {
-        SignedInUser user = currentUser.require();
-        Team team = access.require(user, teamId, WorkspaceAction.MANAGE_SETTINGS);
+        Team team = apiAccess.require(teamId, WorkspaceAction.MANAGE_SETTINGS);
         TeamRequest given = body == null ? new TeamRequest(null, null, null) : body;
         teams.update(
                 team,
                 new TeamForm(given.name(), given.description()),
                 given.allowPersonalKeys(),
                 ClientInfo.of(request).ipAddress());
-        return view(access.require(user, teamId, WorkspaceAction.VIEW));
+        return view(apiAccess.require(teamId, WorkspaceAction.VIEW));
     }
 
     private TeamView view(Team team) {
