@@ -1,0 +1,147 @@
+package dev.qide.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dev.qide.llm.FakeLlmResource;
+import dev.qide.llm.FakeLlmServer;
+import dev.qide.llm.FakeReply;
+import dev.qide.plan.PlanId;
+import dev.qide.support.Browser;
+import dev.qide.support.GreenMailResource;
+import dev.qide.support.Passwords;
+import dev.qide.support.Workspaces;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An owner makes a team, gives it an OpenAI key and a project, and invites a new person by email. The test reads the
+ * real mail from a local SMTP server; in a second browser the invitee follows the link, signs up, accepts, opens the
+ * team's project and chats, paid by the team's key, which they never see.
+ */
+@QuarkusTest
+@QuarkusTestResource(FakeLlmResource.class)
+@QuarkusTestResource(GreenMailResource.class)
+class TeamsBrowserTest extends BrowserTest {
+
+    private static final String TEAM_KEY = "sk-proj-team-browser-0123456789TeAm";
+    private static final LocatorAssertions.ContainsTextOptions SLOW =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
+
+    @Test
+    void anOwnerInvitesANewPersonWhoSignsUpAcceptsAndChatsOnTheTeamsKey() {
+        FakeLlmServer upstream = FakeLlmResource.server();
+        upstream.reset();
+
+        // The owner creates the team from the navigation's switcher and lands on its page, working in it.
+        Page owner = signUp(Browser.uniqueEmail("team-owner"), "Olivia Owner");
+        owner.getByTestId("workspace-switcher").click();
+        owner.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create a team"))
+                .click();
+        owner.getByLabel("Team name").fill("Rocket Lab");
+        owner.getByLabel("Description").fill("Launch software");
+        owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create team"))
+                .click();
+        owner.waitForURL("**/teams/*");
+        assertThat(owner.getByTestId("team-name")).hasText("Rocket Lab");
+        assertThat(owner.getByTestId("current-workspace")).hasText("Rocket Lab");
+        assertThat(owner.getByTestId("upgrade-notice")).isVisible();
+        UUID teamId = UUID.fromString(owner.url().substring(owner.url().lastIndexOf('/') + 1));
+        Workspaces.setPlan(teamId, PlanId.TEAMS);
+
+        // The team's OpenAI key, and a team project.
+        owner.navigate(root + "settings/ai-providers");
+        owner.getByLabel("The workspace's").check();
+        owner.getByLabel("Provider").selectOption("openai");
+        owner.getByLabel("API key", new Page.GetByLabelOptions().setExact(true)).fill(TEAM_KEY);
+        owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save key"))
+                .click();
+        assertThat(owner.locator("body")).containsText("sk-…TeAm");
+        owner.navigate(root + "projects");
+        owner.getByLabel("Name").fill("Flight computer");
+        owner.getByLabel("Language").selectOption("PYTHON");
+        owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create and open"))
+                .click();
+        owner.waitForURL("**/editor/**");
+
+        // The invitation, sent from the members page.
+        String invitee = Browser.uniqueEmail("newcomer");
+        owner.navigate(root + "teams/" + teamId);
+        owner.getByLabel("Email address").fill(invitee);
+        owner.getByLabel("Role").selectOption("EDITOR");
+        owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite"))
+                .click();
+        assertThat(owner.getByTestId("open-invite")).containsText(invitee);
+        assertThat(owner.getByTestId("seat-summary")).containsText("2 of 100 seats taken");
+        Chromium.screenshot(owner, "60-team-invited");
+
+        // The mail, read from the SMTP server; its link opened in a second, fresh browser.
+        String link = GreenMailResource.awaitMail(invitee, "Rocket Lab").linkPath("/invites/");
+        Page newcomer = chromium.newPage();
+        newcomer.navigate(root + link.substring(1));
+        assertThat(newcomer.locator("main")).containsText("Olivia Owner");
+        assertThat(newcomer.locator("main")).containsText("Rocket Lab");
+        Chromium.screenshot(newcomer, "61-invite-landing");
+        newcomer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create an account"))
+                .first()
+                .click();
+        assertThat(newcomer.getByLabel("Email")).hasValue(invitee);
+        newcomer.getByLabel("Your name").fill("Nico Newcomer");
+        newcomer.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+                .fill(Passwords.STRONG);
+        newcomer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
+        newcomer.waitForURL("**" + link);
+        newcomer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept and join Rocket Lab"))
+                .click();
+        newcomer.waitForURL("**/teams/" + teamId);
+        assertThat(newcomer.getByTestId("current-workspace")).hasText("Rocket Lab");
+        assertThat(newcomer.getByTestId("members")).containsText("Nico Newcomer");
+        assertThat(newcomer.locator("body")).containsText("You are an editor.");
+        Chromium.screenshot(newcomer, "62-team-joined");
+
+        // The team's project, and a chat paid by the team's key.
+        newcomer.navigate(root + "projects");
+        newcomer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Flight computer"))
+                .first()
+                .click();
+        newcomer.waitForURL("**/editor/**");
+        newcomer.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Chat").setExact(true))
+                .click();
+        newcomer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start a conversation"))
+                .click();
+        upstream.script(
+                "openai", FakeReply.text("Check the altimeter first.", 6).delay(Duration.ofMillis(40)));
+        newcomer.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))
+                .fill("Where do I start?");
+        newcomer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        Locator reply = newcomer.getByTestId("reply").first();
+        assertThat(reply)
+                .hasAttribute(
+                        "data-status", "complete", new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
+        assertThat(reply).containsText("Check the altimeter first.");
+        assertThat(reply.getByTestId("paid-by")).hasText("workspace's key");
+        org.assertj.core.api.Assertions.assertThat(
+                        upstream.lastRequest("openai").header("Authorization"))
+                .isEqualTo("Bearer " + TEAM_KEY);
+        Chromium.screenshot(newcomer, "63-team-chat");
+
+        // The key itself, and even its mask, stay out of the member's pages.
+        assertThat(newcomer.locator("body")).not().containsText("TeAm");
+        newcomer.navigate(root + "settings/ai-providers");
+        assertThat(newcomer.getByTestId("team-key")).containsText("Team key for OpenAI", SLOW);
+        assertThat(newcomer.locator("body")).not().containsText("TeAm");
+        Chromium.screenshot(newcomer, "64-team-key-hidden");
+        newcomer.context().close();
+        owner.context().close();
+    }
+}
