@@ -34,10 +34,6 @@ public record AuditFilter(
                 text(actor, "actor", errors), text(action, "action", errors), fromText, toText, fromDay, toDay, errors);
     }
 
-    public static AuditFilter none() {
-        return parse(null, null, null, null);
-    }
-
     public boolean valid() {
         return errors.isEmpty();
     }
