@@ -49,4 +49,24 @@ public class AuditEvent extends PanacheEntityBase {
     public static List<AuditEvent> forWorkspace(UUID workspaceId) {
         return list("workspaceId", Sort.descending("createdAt"), workspaceId);
     }
+
+    /** Everyone (and every part of the system) named as actor in the workspace's log, alphabetically. */
+    public static List<String> actorsIn(UUID workspaceId) {
+        return distinct("actorEmail", workspaceId);
+    }
+
+    /** Every action the workspace's log holds, alphabetically. */
+    public static List<String> actionsIn(UUID workspaceId) {
+        return distinct("action", workspaceId);
+    }
+
+    private static List<String> distinct(String field, UUID workspaceId) {
+        return getEntityManager()
+                .createQuery(
+                        "select distinct e." + field + " from AuditEvent e where e.workspaceId = :workspace and e."
+                                + field + " is not null order by e." + field,
+                        String.class)
+                .setParameter("workspace", workspaceId)
+                .getResultList();
+    }
 }

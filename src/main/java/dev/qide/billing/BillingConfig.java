@@ -33,6 +33,13 @@ public interface BillingConfig {
     @WithDefault("1h")
     String usageReportEvery();
 
+    /**
+     * How often per-seat subscriptions whose quantity differs from their team's member count are brought back in
+     * step ("off" to disable); member changes update Stripe at once, this catches what a failed call left behind.
+     */
+    @WithDefault("15m")
+    String seatSyncInterval();
+
     /** Days back the usage report looks for overage not yet reported (a late or missed run catches up). */
     @WithDefault("3")
     int usageReportLookbackDays();

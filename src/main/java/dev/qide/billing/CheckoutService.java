@@ -10,7 +10,6 @@ import dev.qide.web.HttpProblem;
 import dev.qide.web.Routes;
 import dev.qide.workspace.Workspace;
 import dev.qide.workspace.WorkspaceAction;
-import dev.qide.workspace.WorkspaceMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -27,6 +26,7 @@ public class CheckoutService {
     private final BillingPlans plans;
     private final BillingConfig config;
     private final PlanCatalog catalog;
+    private final SeatQuantity seats;
     private final Clock clock;
     private final String billingUrl;
 
@@ -35,12 +35,14 @@ public class CheckoutService {
             BillingPlans plans,
             BillingConfig config,
             PlanCatalog catalog,
+            SeatQuantity seats,
             QideConfig qide,
             Clock clock) {
         this.stripe = stripe;
         this.plans = plans;
         this.config = config;
         this.catalog = catalog;
+        this.seats = seats;
         this.clock = clock;
         this.billingUrl = qide.baseUrl().replaceAll("/+$", "") + Routes.BILLING;
     }
@@ -60,7 +62,7 @@ public class CheckoutService {
                 account.stripeCustomerId,
                 owner.workspaceId(),
                 price,
-                seats(owner, plan),
+                seats.of(owner.workspaceId(), plan),
                 plans.overageOf(plan).map(BillingPlans.Overage::priceId),
                 account.trialUsed ? 0 : config.trialDays(),
                 billingUrl + "?checkout=success",
@@ -101,14 +103,5 @@ public class CheckoutService {
             account.persist();
             return account;
         });
-    }
-
-    /** Seats sold: the member count for per-seat plans (never below the plan's minimum), else one. */
-    private long seats(SignedInUser owner, PlanId plan) {
-        if (!plans.perSeat(plan)) {
-            return 1;
-        }
-        long members = WorkspaceMember.count("workspace.id", owner.workspaceId());
-        return Math.max(members, catalog.plan(plan).teamMembersMin());
     }
 }

@@ -10,6 +10,7 @@ import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.InvoiceListParams;
+import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.billing.MeterEventCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import io.quarkus.logging.Log;
@@ -140,6 +141,31 @@ public class StripeGateway {
         }
     }
 
+    /**
+     * Sets the quantity of the subscription's licensed (per-seat) item, with prorations for the rest of the period;
+     * answers the quantity Stripe holds afterwards.
+     */
+    public long updateSeats(String subscriptionId, long quantity) {
+        return call("change the number of seats", () -> {
+            Subscription subscription = client().v1().subscriptions().retrieve(subscriptionId);
+            SubscriptionItem item = licensedItem(subscription)
+                    .orElseThrow(() -> new StripeUnavailableException(
+                            "Subscription " + subscriptionId + " has no per-seat item to change."));
+            Subscription updated = client().v1()
+                    .subscriptions()
+                    .update(
+                            subscriptionId,
+                            SubscriptionUpdateParams.builder()
+                                    .addItem(SubscriptionUpdateParams.Item.builder()
+                                            .setId(item.getId())
+                                            .setQuantity(quantity)
+                                            .build())
+                                    .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.CREATE_PRORATIONS)
+                                    .build());
+            return toState(updated).quantity();
+        });
+    }
+
     /** The customer's latest invoices, newest first. */
     public List<InvoiceSummary> invoices(String customerId) {
         return call("list invoices", () -> client()
@@ -221,10 +247,7 @@ public class StripeGateway {
                 .sorted((a, b) -> Boolean.compare(isMetered(a), isMetered(b)))
                 .map(item -> item.getPrice().getId())
                 .toList();
-        SubscriptionItem first = items.stream()
-                .filter(item -> !isMetered(item))
-                .findFirst()
-                .orElse(items.isEmpty() ? null : items.get(0));
+        SubscriptionItem first = licensedItem(subscription).orElse(items.isEmpty() ? null : items.get(0));
         return new SubscriptionState(
                 subscription.getId(),
                 subscription.getCustomer(),
@@ -236,6 +259,15 @@ public class StripeGateway {
                 instant(subscription.getTrialStart()),
                 instant(subscription.getTrialEnd()),
                 subscription.getMetadata() == null ? Map.of() : Map.copyOf(subscription.getMetadata()));
+    }
+
+    /** The item sold by quantity (seats or one plan), as opposed to a metered overage item. */
+    private static Optional<SubscriptionItem> licensedItem(Subscription subscription) {
+        return subscription.getItems() == null
+                ? Optional.empty()
+                : subscription.getItems().getData().stream()
+                        .filter(item -> !isMetered(item))
+                        .findFirst();
     }
 
     private static boolean isMetered(SubscriptionItem item) {

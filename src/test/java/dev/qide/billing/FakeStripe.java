@@ -41,6 +41,7 @@ public final class FakeStripe {
     private final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, List<ObjectNode>> invoices = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private volatile boolean failSubscriptionUpdates;
 
     private FakeStripe(String secretKey) throws IOException {
         this.secretKey = secretKey;
@@ -85,6 +86,18 @@ public final class FakeStripe {
      */
     public void putSubscription(
             String id, String customer, String status, String priceId, Instant periodEnd, String workspaceId) {
+        putSubscription(id, customer, status, priceId, periodEnd, workspaceId, 1);
+    }
+
+    /** As {@link #putSubscription(String, String, String, String, Instant, String)}, for {@code quantity} seats. */
+    public void putSubscription(
+            String id,
+            String customer,
+            String status,
+            String priceId,
+            Instant periodEnd,
+            String workspaceId,
+            long quantity) {
         ObjectNode subscription = fixture("subscription.json");
         subscription.put("id", id);
         subscription.put("customer", customer);
@@ -110,8 +123,25 @@ public final class FakeStripe {
         item.put("current_period_start", periodEnd.minusSeconds(30L * 86_400).getEpochSecond());
         item.put("current_period_end", periodEnd.getEpochSecond());
         ((ObjectNode) item.path("price")).put("id", priceId);
+        item.put("quantity", quantity);
         ((ObjectNode) subscription.path("items")).put("url", "/v1/subscription_items?subscription=" + id);
         subscriptions.put(id, subscription);
+    }
+
+    /** The quantity of the subscription's first item as Stripe holds it now. */
+    public long quantityOf(String subscriptionId) {
+        return subscriptions
+                .get(subscriptionId)
+                .path("items")
+                .path("data")
+                .get(0)
+                .path("quantity")
+                .asLong();
+    }
+
+    /** While set, changes to subscriptions fail with Stripe's 500 api_error (as an outage would). */
+    public void failSubscriptionUpdates(boolean failing) {
+        failSubscriptionUpdates = failing;
     }
 
     /** Adds a paid invoice (invoice.json, patched) to the customer's history; answers its id. */
@@ -192,6 +222,8 @@ public final class FakeStripe {
             } else {
                 json(exchange, subscription);
             }
+        } else if (method.equals("POST") && path.startsWith("/v1/subscriptions/")) {
+            updateSubscription(exchange, path.substring("/v1/subscriptions/".length()), params);
         } else if (method.equals("GET") && path.equals("/v1/invoices")) {
             ObjectNode list = JSON.createObjectNode();
             list.put("object", "list");
@@ -212,6 +244,38 @@ public final class FakeStripe {
         } else {
             error(exchange, 404, "invalid_request_error", "Unrecognized request URL (" + method + " " + path + ")");
         }
+    }
+
+    /** Stripe's subscription update, for the item fields Q-IDE sends: {@code items[n][id]} and {@code items[n][quantity]}. */
+    private void updateSubscription(HttpExchange exchange, String id, Map<String, String> params) throws IOException {
+        ObjectNode subscription = subscriptions.get(id);
+        if (subscription == null) {
+            error(exchange, 404, "invalid_request_error", "No such subscription: '" + id + "'");
+            return;
+        }
+        if (failSubscriptionUpdates) {
+            error(exchange, 500, "api_error", "An unknown error occurred");
+            return;
+        }
+        ArrayNode items = (ArrayNode) subscription.path("items").path("data");
+        for (int index = 0; params.containsKey("items[" + index + "][id]"); index++) {
+            String itemId = params.get("items[" + index + "][id]");
+            ObjectNode item = null;
+            for (JsonNode each : items) {
+                if (itemId.equals(each.path("id").asText())) {
+                    item = (ObjectNode) each;
+                }
+            }
+            if (item == null) {
+                error(exchange, 400, "invalid_request_error", "No such subscription item: '" + itemId + "'");
+                return;
+            }
+            String quantity = params.get("items[" + index + "][quantity]");
+            if (quantity != null) {
+                item.put("quantity", Long.parseLong(quantity));
+            }
+        }
+        json(exchange, subscription);
     }
 
     private ObjectNode checkoutSession(Map<String, String> params) {

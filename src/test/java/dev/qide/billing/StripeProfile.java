@@ -41,7 +41,8 @@ public class StripeProfile implements QuarkusTestProfile {
                 Map.entry("qide.billing.pro.overage-event-name", PRO_OVERAGE_EVENT),
                 Map.entry("qide.billing.pro.overage-included", Long.toString(PRO_INCLUDED)),
                 Map.entry("qide.billing.entitlement-check-every", "off"),
-                Map.entry("qide.billing.usage-report-every", "off"));
+                Map.entry("qide.billing.usage-report-every", "off"),
+                Map.entry("qide.billing.seat-sync-interval", "off"));
     }
 
     @Override

@@ -9,15 +9,48 @@ import dev.qide.workspace.WorkspaceMember;
 import dev.qide.workspace.WorkspaceRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Teams as their pages would leave them, set up directly in the database: a team on the Teams plan, its members and
- * settings, and a browser's session moved into it (as the workspace switcher does).
+ * Teams as their pages would leave them: made by their owner through {@code POST /api/teams}, or set up directly in
+ * the database (a team on the Teams plan, its members and settings, a browser's session moved into it).
  */
 public final class TeamFixtures {
 
     private TeamFixtures() {}
+
+    /** A team made by {@code owner} through {@code POST /api/teams}, then put on {@code plan}; answers its id. */
+    public static UUID createThroughApi(Browser owner, String name, PlanId plan) {
+        String id = owner.api()
+                .body(Map.of("name", name, "description", "About " + name))
+                .post("/api/teams")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        UUID teamId = UUID.fromString(id);
+        Workspaces.setPlan(teamId, plan);
+        return teamId;
+    }
+
+    /** Makes the team the browser's current workspace through the navigation's switcher. */
+    public static void switchThroughPage(Browser browser, UUID workspaceId) {
+        browser.get("/teams");
+        browser.postForm("/workspaces/" + workspaceId + "/switch", Map.of("next", "/dashboard"))
+                .then()
+                .statusCode(303);
+    }
+
+    public static Optional<WorkspaceRole> roleOf(UUID teamId, Browser browser) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> WorkspaceMember.find(teamId, user(browser).id).map(member -> member.role));
+    }
+
+    public static Workspace workspace(UUID teamId) {
+        return QuarkusTransaction.requiringNew().call(() -> Workspace.<Workspace>findById(teamId));
+    }
 
     /** A new team on the Teams plan with {@code owner} as its owner; answers its id. */
     public static UUID createTeam(Browser owner, String name) {

@@ -7,7 +7,7 @@ import dev.qide.apikey.ApiKey;
 import dev.qide.plan.PlanId;
 import dev.qide.support.ApiKeys;
 import dev.qide.support.Browser;
-import dev.qide.support.Teams;
+import dev.qide.support.TeamFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -51,8 +51,8 @@ class RoleMatrixTest {
         String team = "/teams/" + teamId;
         String apiTeam = "/api/teams/" + teamId;
         String project = "/api/projects/" + projectId;
-        UUID ownerId = Teams.userId(people.get(Who.OWNER));
-        UUID viewerId = Teams.userId(people.get(Who.VIEWER));
+        UUID ownerId = TeamFixtures.userId(people.get(Who.OWNER));
+        UUID viewerId = TeamFixtures.userId(people.get(Who.VIEWER));
 
         List<Probe> probes = List.of(
                 new Probe("VIEW", "GET " + team, who -> page(who, team), 200, 200, 200, 200, 404),
@@ -240,7 +240,9 @@ class RoleMatrixTest {
                         who -> form(
                                 who,
                                 team + "/transfer",
-                                Map.of("userId", Teams.userId(people.get(who)).toString())),
+                                Map.of(
+                                        "userId",
+                                        TeamFixtures.userId(people.get(who)).toString())),
                         422,
                         403,
                         403,
@@ -281,26 +283,26 @@ class RoleMatrixTest {
         System.out.println("Role matrix (status per role; a!=b marks a wrong answer):\n" + String.join("\n", table));
         assertThat(wrong).as(String.join("\n", table)).isEmpty();
         // Nothing an allowed probe sent changed the team.
-        assertThat(Teams.workspace(teamId).name).isEqualTo("Matrix");
-        assertThat(Teams.workspace(teamId).deletedAt).isNull();
-        assertThat(Teams.roleOf(teamId, people.get(Who.OWNER))).contains(WorkspaceRole.OWNER);
-        assertThat(Teams.roleOf(teamId, people.get(Who.VIEWER))).contains(WorkspaceRole.VIEWER);
+        assertThat(TeamFixtures.workspace(teamId).name).isEqualTo("Matrix");
+        assertThat(TeamFixtures.workspace(teamId).deletedAt).isNull();
+        assertThat(TeamFixtures.roleOf(teamId, people.get(Who.OWNER))).contains(WorkspaceRole.OWNER);
+        assertThat(TeamFixtures.roleOf(teamId, people.get(Who.VIEWER))).contains(WorkspaceRole.VIEWER);
     }
 
     private void setUp() {
         Browser owner = Browser.signedUp("Matrix Owner");
-        teamId = Teams.create(owner, "Matrix", PlanId.TEAMS);
+        teamId = TeamFixtures.createThroughApi(owner, "Matrix", PlanId.TEAMS);
         people.put(Who.OWNER, owner);
         for (Who who : List.of(Who.ADMIN, Who.EDITOR, Who.VIEWER)) {
             Browser member = Browser.signedUp("Matrix " + who.name().toLowerCase());
-            Teams.addMember(teamId, member, WorkspaceRole.valueOf(who.name()));
+            TeamFixtures.addMember(teamId, member, WorkspaceRole.valueOf(who.name()));
             people.put(who, member);
         }
         Browser outsider = Browser.signedUp("Matrix Outsider");
-        Teams.create(outsider, "Other team", PlanId.TEAMS);
+        TeamFixtures.createThroughApi(outsider, "Other team", PlanId.TEAMS);
         people.put(Who.OUTSIDER, outsider);
         for (Who who : List.of(Who.OWNER, Who.ADMIN, Who.EDITOR, Who.VIEWER)) {
-            Teams.switchTo(people.get(who), teamId);
+            TeamFixtures.switchThroughPage(people.get(who), teamId);
         }
         projectId = UUID.fromString(owner.createProject("Matrix project"));
         readmeId = UUID.fromString(owner.api()

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.not;
 import dev.qide.plan.PlanId;
 import dev.qide.support.AuditTrail;
 import dev.qide.support.Browser;
-import dev.qide.support.Teams;
+import dev.qide.support.TeamFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.UUID;
@@ -74,13 +74,13 @@ class TeamPagesTest {
     @Test
     void adminsManageRolesAndMembersButNeverTheOwner() {
         Browser owner = Browser.signedUp("Olga Owner");
-        UUID teamId = Teams.create(owner, "Role players", PlanId.TEAMS);
+        UUID teamId = TeamFixtures.createThroughApi(owner, "Role players", PlanId.TEAMS);
         Browser admin = member(teamId, "Adam Admin", WorkspaceRole.ADMIN);
         Browser editor = member(teamId, "Eddie Editor", WorkspaceRole.EDITOR);
         Browser viewer = member(teamId, "Vera Viewer", WorkspaceRole.VIEWER);
-        UUID ownerId = Teams.userId(owner);
-        UUID editorId = Teams.userId(editor);
-        UUID viewerId = Teams.userId(viewer);
+        UUID ownerId = TeamFixtures.userId(owner);
+        UUID editorId = TeamFixtures.userId(editor);
+        UUID viewerId = TeamFixtures.userId(viewer);
 
         admin.get("/teams/" + teamId)
                 .then()
@@ -90,7 +90,7 @@ class TeamPagesTest {
         admin.postForm("/teams/" + teamId + "/members/" + editorId + "/role", Map.of("role", "VIEWER"))
                 .then()
                 .statusCode(303);
-        assertThat(Teams.roleOf(teamId, editor)).contains(WorkspaceRole.VIEWER);
+        assertThat(TeamFixtures.roleOf(teamId, editor)).contains(WorkspaceRole.VIEWER);
         admin.get("/teams/" + teamId);
         admin.postForm("/teams/" + teamId + "/members/" + editorId + "/role", Map.of("role", "OWNER"))
                 .then()
@@ -103,7 +103,7 @@ class TeamPagesTest {
         admin.postForm("/teams/" + teamId + "/members/" + ownerId + "/remove", Map.of())
                 .then()
                 .statusCode(409);
-        assertThat(Teams.roleOf(teamId, owner)).contains(WorkspaceRole.OWNER);
+        assertThat(TeamFixtures.roleOf(teamId, owner)).contains(WorkspaceRole.OWNER);
 
         viewer.get("/teams/" + teamId).then().statusCode(200).body(not(containsString("Role of ")));
         viewer.postForm("/teams/" + teamId + "/members/" + editorId + "/role", Map.of("role", "ADMIN"))
@@ -111,12 +111,12 @@ class TeamPagesTest {
                 .statusCode(403)
                 .body(containsString("Only owners and admins can manage members and invitations."));
 
-        Teams.switchTo(viewer, teamId);
+        TeamFixtures.switchThroughPage(viewer, teamId);
         admin.get("/teams/" + teamId);
         admin.postForm("/teams/" + teamId + "/members/" + viewerId + "/remove", Map.of())
                 .then()
                 .statusCode(303);
-        assertThat(Teams.roleOf(teamId, viewer)).isEmpty();
+        assertThat(TeamFixtures.roleOf(teamId, viewer)).isEmpty();
         viewer.get("/teams/" + teamId).then().statusCode(404);
         // A removed member's session carries on in their personal workspace.
         assertThat(viewer.workspaceId()).isNotEqualTo(teamId);
@@ -131,7 +131,7 @@ class TeamPagesTest {
     @Test
     void membersLeaveAndOwnershipIsHandedOverSoThereIsAlwaysExactlyOneOwner() {
         Browser owner = Browser.signedUp("Otto Owner");
-        UUID teamId = Teams.create(owner, "Handover", PlanId.TEAMS);
+        UUID teamId = TeamFixtures.createThroughApi(owner, "Handover", PlanId.TEAMS);
         Browser admin = member(teamId, "Anna Admin", WorkspaceRole.ADMIN);
         Browser editor = member(teamId, "Emil Editor", WorkspaceRole.EDITOR);
 
@@ -142,25 +142,25 @@ class TeamPagesTest {
                 .body(containsString("The owner cannot leave. Transfer ownership to another member first."));
         owner.postForm(
                         "/teams/" + teamId + "/transfer",
-                        Map.of("userId", Teams.userId(owner).toString()))
+                        Map.of("userId", TeamFixtures.userId(owner).toString()))
                 .then()
                 .statusCode(422)
                 .body(containsString("Choose another member to hand the team to."));
         admin.get("/teams/" + teamId);
         admin.postForm(
                         "/teams/" + teamId + "/transfer",
-                        Map.of("userId", Teams.userId(admin).toString()))
+                        Map.of("userId", TeamFixtures.userId(admin).toString()))
                 .then()
                 .statusCode(403)
                 .body(containsString("Only the owner can transfer ownership."));
 
         owner.postForm(
                         "/teams/" + teamId + "/transfer",
-                        Map.of("userId", Teams.userId(admin).toString()))
+                        Map.of("userId", TeamFixtures.userId(admin).toString()))
                 .then()
                 .statusCode(303);
-        assertThat(Teams.roleOf(teamId, admin)).contains(WorkspaceRole.OWNER);
-        assertThat(Teams.roleOf(teamId, owner)).contains(WorkspaceRole.ADMIN);
+        assertThat(TeamFixtures.roleOf(teamId, admin)).contains(WorkspaceRole.OWNER);
+        assertThat(TeamFixtures.roleOf(teamId, owner)).contains(WorkspaceRole.ADMIN);
         owner.api()
                 .get("/api/teams/" + teamId)
                 .then()
@@ -173,16 +173,16 @@ class TeamPagesTest {
                 .then()
                 .statusCode(303)
                 .header("Location", endsWith("/teams"));
-        assertThat(Teams.roleOf(teamId, editor)).isEmpty();
+        assertThat(TeamFixtures.roleOf(teamId, editor)).isEmpty();
         assertThat(AuditTrail.actionsOf(teamId)).contains("team.ownership_transferred", "member.left");
     }
 
     @Test
     void settingsAndPerMemberCapsAreCheckedAndAudited() {
         Browser owner = Browser.signedUp("Sam Settings");
-        UUID teamId = Teams.create(owner, "Settled", PlanId.FREE);
+        UUID teamId = TeamFixtures.createThroughApi(owner, "Settled", PlanId.FREE);
         Browser editor = member(teamId, "Ella Editor", WorkspaceRole.EDITOR);
-        UUID editorId = Teams.userId(editor);
+        UUID editorId = TeamFixtures.userId(editor);
 
         owner.get("/teams/" + teamId);
         owner.postForm("/teams/" + teamId + "/members/" + editorId + "/cap", Map.of("cap", "5"))
@@ -216,8 +216,8 @@ class TeamPagesTest {
         owner.postForm("/teams/" + teamId + "/settings", Map.of("name", "Settled In", "description", "Now with caps"))
                 .then()
                 .statusCode(303);
-        assertThat(Teams.workspace(teamId).name).isEqualTo("Settled In");
-        assertThat(Teams.workspace(teamId).allowPersonalKeys).isFalse();
+        assertThat(TeamFixtures.workspace(teamId).name).isEqualTo("Settled In");
+        assertThat(TeamFixtures.workspace(teamId).allowPersonalKeys).isFalse();
 
         editor.api()
                 .body(Map.of("name", "Hijacked"))
@@ -243,7 +243,7 @@ class TeamPagesTest {
     @Test
     void deletingATeamNeedsItsNameAndEndsEveryMembershipButKeepsTheAuditLog() {
         Browser owner = Browser.signedUp("Dora Deleter");
-        UUID teamId = Teams.create(owner, "Short lived", PlanId.TEAMS);
+        UUID teamId = TeamFixtures.createThroughApi(owner, "Short lived", PlanId.TEAMS);
         Browser admin = member(teamId, "Abe Admin", WorkspaceRole.ADMIN);
 
         admin.get("/teams/" + teamId);
@@ -271,7 +271,7 @@ class TeamPagesTest {
     void theApiCreatesListsAndReadsTeams() {
         Browser owner = Browser.signedUp("Api Owner");
         owner.api().body(Map.of("name", "")).post("/api/teams").then().statusCode(422);
-        UUID teamId = Teams.create(owner, "Api team", PlanId.TEAMS);
+        UUID teamId = TeamFixtures.createThroughApi(owner, "Api team", PlanId.TEAMS);
         member(teamId, "Api Editor", WorkspaceRole.EDITOR);
         owner.api()
                 .get("/api/teams")
@@ -292,7 +292,7 @@ class TeamPagesTest {
 
     private static Browser member(UUID teamId, String name, WorkspaceRole role) {
         Browser browser = Browser.signedUp(name);
-        Teams.addMember(teamId, browser, role);
+        TeamFixtures.addMember(teamId, browser, role);
         return browser;
     }
 }
