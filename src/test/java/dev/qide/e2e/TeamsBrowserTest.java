@@ -141,6 +141,25 @@ class TeamsBrowserTest extends BrowserTest {
         assertThat(newcomer.getByTestId("team-key")).containsText("Team key for OpenAI", SLOW);
         assertThat(newcomer.locator("body")).not().containsText("TeAm");
         Chromium.screenshot(newcomer, "64-team-key-hidden");
+
+        // The owner's audit log has the whole story, the newcomer's chat included; it filters by action.
+        owner.navigate(root + "teams/" + teamId);
+        assertThat(owner.getByTestId("members")).containsText("Nico Newcomer");
+        owner.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log"))
+                .click();
+        Locator log = owner.getByTestId("audit-table");
+        for (String action : new String[] {
+            "team.created", "provider_key.added", "invite.sent", "invite.accepted", "provider_key.decrypted"
+        }) {
+            assertThat(log).containsText(action);
+        }
+        assertThat(log).containsText(invitee);
+        owner.getByLabel("Action").selectOption("invite.accepted");
+        owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter"))
+                .click();
+        assertThat(owner.getByTestId("audit-matching")).hasText("1 record matches.");
+        assertThat(log.locator("tbody tr")).hasCount(1);
+        Chromium.screenshot(owner, "65-team-audit");
         newcomer.context().close();
         owner.context().close();
     }
