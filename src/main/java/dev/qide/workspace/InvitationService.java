@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,12 +47,6 @@ public class InvitationService {
 
     /** The team the person joined, and as what. */
     public record Accepted(UUID teamId, String teamName, WorkspaceRole role) {}
-
-    /** "an editor", "a viewer": a role as a sentence names it. */
-    public static String roleWithArticle(WorkspaceRole role) {
-        String name = role.label().toLowerCase(Locale.ROOT);
-        return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
-    }
 
     private final AuditLog audit;
     private final InviteLinks links;

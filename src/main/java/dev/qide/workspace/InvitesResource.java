@@ -59,7 +59,7 @@ public class InvitesResource {
 
         /** "an admin", "a viewer". */
         public String roleWithArticle() {
-            return InvitationService.roleWithArticle(role);
+            return role.withArticle();
         }
 
         public String signupLink() {
@@ -144,7 +144,7 @@ public class InvitesResource {
             return refusedPage(refusal, token, user.get(), headers);
         }
         flash.success("Welcome to " + accepted.teamName() + "! You joined as "
-                + InvitationService.roleWithArticle(accepted.role()) + ".");
+                + accepted.role().withArticle() + ".");
         return Redirects.to(Routes.team(accepted.teamId()), headers).build();
     }
 

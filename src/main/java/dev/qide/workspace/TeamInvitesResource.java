@@ -127,8 +127,8 @@ public class TeamInvitesResource {
         }
         return done(
                 team,
-                "Invited " + invite.email + " as " + InvitationService.roleWithArticle(invite.role)
-                        + ". The invitation works until " + TeamMailer.expiry(invite.expiresAt) + ".",
+                "Invited " + invite.email + " as " + invite.role.withArticle() + ". The invitation works until "
+                        + TeamMailer.expiry(invite.expiresAt) + ".",
                 headers);
     }
 

@@ -40,7 +40,7 @@ public class TeamMailer {
         String text = Templates.invite(
                         inviterName,
                         teamName,
-                        InvitationService.roleWithArticle(invite.role),
+                        invite.role.withArticle(),
                         baseUrl + Routes.invite(token),
                         EXPIRY.format(invite.expiresAt),
                         invite.email)

@@ -72,7 +72,10 @@ public class TeamPageResource {
 
         /** "You are an admin." */
         public String youAre() {
-            return "You are " + (team.role() == WorkspaceRole.OWNER ? "the owner" : article(team.role())) + ".";
+            return "You are "
+                    + (team.role() == WorkspaceRole.OWNER
+                            ? "the owner"
+                            : team.role().withArticle()) + ".";
         }
 
         /** Messages of the forms in the members table (role, cap, ownership), shown above it. */
@@ -155,7 +158,7 @@ public class TeamPageResource {
         WorkspaceRole wanted = EnumNames.parse(WorkspaceRole.class, role).orElse(null);
         try {
             WorkspaceMember member = teams.changeRole(team, userId, wanted, ip(request));
-            return done(teamId, member.user.displayName + " is now " + article(member.role) + ".", headers);
+            return done(teamId, member.user.displayName + " is now " + member.role.withArticle() + ".", headers);
         } catch (InvalidInputException e) {
             return invalid(team, null, e.errors());
         }
@@ -271,10 +274,6 @@ public class TeamPageResource {
                 : new TeamForm(workspace.name, workspace.description == null ? "" : workspace.description);
         boolean current = workspace.id.equals(currentUser.require().workspaceId());
         return new TeamView(team, entitlements.plan(workspace.plan), seats.of(workspace), rows, current, shown, errors);
-    }
-
-    private static String article(WorkspaceRole role) {
-        return (role == WorkspaceRole.VIEWER ? "a " : "an ") + role.label().toLowerCase();
     }
 
     private static String ip(HttpServerRequest request) {

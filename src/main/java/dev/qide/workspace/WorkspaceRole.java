@@ -11,4 +11,9 @@ public enum WorkspaceRole {
     public String label() {
         return name().charAt(0) + name().substring(1).toLowerCase();
     }
+
+    /** The role as a sentence names it: "an admin", "an editor", "a viewer". */
+    public String withArticle() {
+        return (this == VIEWER ? "a " : "an ") + label().toLowerCase();
+    }
 }
