@@ -15,6 +15,7 @@ import dev.qide.support.GreenMailResource;
 import dev.qide.support.Passwords;
 import dev.qide.support.Workspaces;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(FakeLlmResource.class)
-@QuarkusTestResource(GreenMailResource.class)
+@WithTestResource(GreenMailResource.class)
 class TeamsBrowserTest extends BrowserTest {
 
     private static final String TEAM_KEY = "sk-proj-team-browser-0123456789TeAm";

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * A real SMTP server (GreenMail on 127.0.0.1, a free port) for tests that check the mail the application sends: the
- * mailer is switched from its log-only mock to SMTP for the Quarkus boot that uses this resource. Tests (also browser
+ * mailer is switched from its log-only mock to SMTP for the Quarkus boot that uses this resource. Use it with
+ * {@code @WithTestResource}, never {@code @QuarkusTestResource}: that one applies to every test class, and tests
+ * that read the mock mailbox would find it empty. Tests (also browser
  * tests) read what arrived through the static methods.
  */
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
