@@ -47,7 +47,8 @@ class BillingNotConfiguredTest {
         browser.api()
                 .post("/api/billing/create-checkout-session/price_anything")
                 .then()
-                .statusCode(404);
+                .statusCode(503)
+                .body("detail", equalTo("Billing is not configured on this server."));
         browser.api()
                 .get("/api/billing/portal")
                 .then()
