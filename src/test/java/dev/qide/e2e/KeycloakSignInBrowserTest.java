@@ -63,7 +63,9 @@ class KeycloakSignInBrowserTest extends BrowserTest {
                 .click();
         signInAtKeycloak(page, "alice", "alice-sso-password-42");
         page.waitForURL("**/teams", new Page.WaitForURLOptions().setTimeout(60_000));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Teams")))
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Teams").setExact(true)))
                 .isVisible();
         page.context().close();
     }
