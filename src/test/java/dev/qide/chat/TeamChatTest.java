@@ -245,6 +245,12 @@ class TeamChatTest {
         vera.postForm("/chat/new", Map.of("project_id", projectId)).then().statusCode(403);
         assertThat(vera.get("/chat/panel?project=" + projectId).asString()).doesNotContain("data-chat-composer");
         vera.api().get("/api/chat/" + projectId).then().statusCode(200);
+        // Working in the team, the viewer's chat page offers no way to start a conversation either.
+        TeamFixtures.switchTo(vera, teamId);
+        assertThat(vera.get("/chat").asString())
+                .doesNotContain("New chat")
+                .doesNotContain("action=\"/chat/new\"")
+                .contains("Your role here lets you read conversations, not start them.");
         send(stranger, projectId, "openai").then().statusCode(404);
         stranger.api().get("/api/chat/" + projectId).then().statusCode(404);
 

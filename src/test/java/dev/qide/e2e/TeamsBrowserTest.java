@@ -131,6 +131,8 @@ class TeamsBrowserTest extends BrowserTest {
                         "data-status", "complete", new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
         assertThat(reply).containsText("Check the altimeter first.");
         assertThat(reply.getByTestId("paid-by")).hasText("workspace's key");
+        // The panel's conversation list takes the title the first message gave the conversation.
+        assertThat(newcomer.locator("#chat-switch option:checked")).hasText("Where do I start?");
         org.assertj.core.api.Assertions.assertThat(
                         upstream.lastRequest("openai").header("Authorization"))
                 .isEqualTo("Bearer " + TEAM_KEY);
