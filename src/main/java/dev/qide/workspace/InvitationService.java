@@ -81,7 +81,7 @@ public class InvitationService {
      * nothing) for a bad address or role, a member, an address with an open invitation, or when no seat is free.
      */
     public TeamInvite invite(Team team, String rawEmail, WorkspaceRole role, String ipAddress) {
-        requireManage(team);
+        team.require(WorkspaceAction.MANAGE_MEMBERS);
         FormErrors errors = new FormErrors();
         String email = EmailAddress.normalize(rawEmail);
         if (email.isEmpty()) {
@@ -126,7 +126,7 @@ public class InvitationService {
 
     /** Sends a pending invitation again with a new link (the old one stops working) and a new expiry. */
     public TeamInvite resend(Team team, UUID inviteId, String ipAddress) {
-        requireManage(team);
+        team.require(WorkspaceAction.MANAGE_MEMBERS);
         TeamInvite invite = pendingIn(team, inviteId);
         Instant now = clock.instant();
         Instant nextAllowed = invite.sentAt.plus(RESEND_PAUSE);
@@ -166,7 +166,7 @@ public class InvitationService {
 
     /** Withdraws a pending invitation: its link stops working and its seat is free again. */
     public TeamInvite revoke(Team team, UUID inviteId, String ipAddress) {
-        requireManage(team);
+        team.require(WorkspaceAction.MANAGE_MEMBERS);
         TeamInvite invite = pendingIn(team, inviteId);
         invite.status = InviteStatus.REVOKED;
         invite.resolvedAt = clock.instant();
@@ -281,12 +281,6 @@ public class InvitationService {
                     503,
                     "The invitation email to " + invite.email + " could not be sent, so nothing was saved. Please try"
                             + " again in a few minutes.");
-        }
-    }
-
-    private static void requireManage(Team team) {
-        if (!team.may(WorkspaceAction.MANAGE_MEMBERS)) {
-            throw new HttpProblem(403, RolePermissions.refusal(WorkspaceAction.MANAGE_MEMBERS));
         }
     }
 }

@@ -31,15 +31,18 @@ public class TeamAccess {
         }
 
         public boolean may(WorkspaceAction action) {
-            return RolePermissions.allows(membership.role, action);
+            return actor.may(action);
+        }
+
+        /** Throws 403, saying who may, unless the caller's role in the team allows {@code action}. */
+        public void require(WorkspaceAction action) {
+            actor.require(action);
         }
     }
 
     public Team require(SignedInUser user, UUID teamId, WorkspaceAction action) {
         Team team = open(user, teamId);
-        if (!team.may(action)) {
-            throw new HttpProblem(403, RolePermissions.refusal(action));
-        }
+        team.require(action);
         return team;
     }
 

@@ -65,7 +65,7 @@ public class TeamService {
 
     /** Renames the team or changes its description or personal-keys setting; what is null stays. */
     public Workspace update(Team team, TeamForm form, Boolean allowPersonalKeys, String ipAddress) {
-        requireAction(team, WorkspaceAction.MANAGE_SETTINGS);
+        team.require(WorkspaceAction.MANAGE_SETTINGS);
         Workspace workspace = workspaceOf(team);
         FormErrors errors = new FormErrors();
         String name = form.name() == null ? workspace.name : name(form.name(), errors);
@@ -104,7 +104,7 @@ public class TeamService {
      * deleted. {@code confirmation} must repeat the team's name. A team whose subscription still runs is refused.
      */
     public void delete(Team team, String confirmation, String ipAddress) {
-        requireAction(team, WorkspaceAction.DELETE_TEAM);
+        team.require(WorkspaceAction.DELETE_TEAM);
         Workspace workspace = workspaceOf(team);
         if (BillingAccount.forWorkspace(workspace.id)
                 .filter(BillingAccount::live)
@@ -132,7 +132,7 @@ public class TeamService {
 
     /** Gives a member another role (not owner: ownership is transferred, never shared). */
     public WorkspaceMember changeRole(Team team, UUID memberUserId, WorkspaceRole role, String ipAddress) {
-        requireAction(team, WorkspaceAction.MANAGE_MEMBERS);
+        team.require(WorkspaceAction.MANAGE_MEMBERS);
         if (role == null || role == WorkspaceRole.OWNER) {
             FormErrors.of("role", "Choose admin, editor or viewer. To hand over the team, transfer ownership.")
                     .throwIfAny();
@@ -156,7 +156,7 @@ public class TeamService {
 
     /** Takes a member out of the team (not the owner). */
     public WorkspaceMember remove(Team team, UUID memberUserId, String ipAddress) {
-        requireAction(team, WorkspaceAction.MANAGE_MEMBERS);
+        team.require(WorkspaceAction.MANAGE_MEMBERS);
         WorkspaceMember member = member(team, memberUserId);
         if (member.role == WorkspaceRole.OWNER) {
             throw new HttpProblem(409, "The owner cannot be removed. Transfer ownership first.");
@@ -180,7 +180,7 @@ public class TeamService {
 
     /** Makes another member the owner; the previous owner stays as an admin. */
     public void transferOwnership(Team team, UUID newOwnerUserId, String ipAddress) {
-        requireAction(team, WorkspaceAction.TRANSFER_OWNERSHIP);
+        team.require(WorkspaceAction.TRANSFER_OWNERSHIP);
         workspaceOf(team);
         WorkspaceMember next = member(team, newOwnerUserId);
         WorkspaceMember current = member(team, team.actor().userId());
@@ -204,7 +204,7 @@ public class TeamService {
      * together they may not exceed it.
      */
     public WorkspaceMember setLlmCap(Team team, UUID memberUserId, Integer cap, String ipAddress) {
-        requireAction(team, WorkspaceAction.MANAGE_SETTINGS);
+        team.require(WorkspaceAction.MANAGE_SETTINGS);
         Plan plan = entitlements.plan(team.workspace().plan);
         if (!plan.has(Feature.MEMBER_QUOTAS)) {
             throw new HttpProblem(
@@ -268,12 +268,6 @@ public class TeamService {
     private static WorkspaceMember member(Team team, UUID userId) {
         return WorkspaceMember.find(team.id(), userId)
                 .orElseThrow(() -> new HttpProblem(404, "That person is not a member of this team."));
-    }
-
-    private static void requireAction(Team team, WorkspaceAction action) {
-        if (!team.may(action)) {
-            throw new HttpProblem(403, RolePermissions.refusal(action));
-        }
     }
 
     private static String name(String value, FormErrors errors) {
