@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The person's own settings: profile, password, theme, sign-in methods and sessions. */
@@ -121,7 +122,7 @@ public class SettingsResource {
         Theme chosen = EnumNames.parse(Theme.class, theme)
                 .orElseThrow(() -> InvalidInputException.of("theme", "Choose light, dark or match my system."));
         accounts.changeTheme(user.userId(), chosen);
-        flash.success("Theme set to " + chosen.label().toLowerCase() + ".");
+        flash.success("Theme set to " + chosen.label().toLowerCase(Locale.ROOT) + ".");
         return Redirects.to(Routes.SETTINGS, headers).build();
     }
 

@@ -5,6 +5,7 @@ import dev.qide.web.HttpProblem;
 import dev.qide.workspace.RolePermissions;
 import dev.qide.workspace.WorkspaceAction;
 import dev.qide.workspace.WorkspaceRole;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -63,9 +64,9 @@ public record SignedInUser(
         String[] words = displayName.strip().split("\\s+");
         String first = words[0].isEmpty() ? "?" : words[0].substring(0, words[0].offsetByCodePoints(0, 1));
         if (words.length == 1) {
-            return first.toUpperCase();
+            return first.toUpperCase(Locale.ROOT);
         }
         String last = words[words.length - 1];
-        return (first + last.substring(0, last.offsetByCodePoints(0, 1))).toUpperCase();
+        return (first + last.substring(0, last.offsetByCodePoints(0, 1))).toUpperCase(Locale.ROOT);
     }
 }

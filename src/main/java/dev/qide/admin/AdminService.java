@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,7 +49,7 @@ public class AdminService {
 
     /** Workspaces whose name or owner's email contains {@code search}, newest first (20 at most). */
     public List<WorkspaceRow> workspaces(String search) {
-        String pattern = "%" + (search == null ? "" : search.strip().toLowerCase()) + "%";
+        String pattern = "%" + (search == null ? "" : search.strip().toLowerCase(Locale.ROOT)) + "%";
         List<WorkspaceMember> owners = WorkspaceMember.<WorkspaceMember>find(
                         "from WorkspaceMember m join fetch m.workspace w join fetch m.user u where m.role = ?1"
                                 + " and (lower(w.name) like ?2 or lower(u.email) like ?2) order by w.createdAt desc",

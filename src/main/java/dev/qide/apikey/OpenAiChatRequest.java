@@ -6,6 +6,7 @@ import dev.qide.llm.ChatTurn;
 import dev.qide.web.HttpProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -34,7 +35,7 @@ record OpenAiChatRequest(
             throw bad("model is required, as provider/model (such as openai/gpt-4o-mini).");
         }
         int slash = model.indexOf('/');
-        String provider = slash < 0 ? model : model.substring(0, slash).strip().toLowerCase();
+        String provider = slash < 0 ? model : model.substring(0, slash).strip().toLowerCase(Locale.ROOT);
         String providerModel = slash < 0 ? "" : model.substring(slash + 1).strip();
         if (body.path("n").asInt(1) != 1) {
             throw bad("Only n = 1 is supported.");

@@ -6,6 +6,7 @@ import dev.qide.quota.Meter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -69,7 +70,7 @@ public class BillingPlans {
                 || planPrices.overageEventName().isEmpty()) {
             return Optional.empty();
         }
-        Meter meter = Meter.valueOf(planPrices.overageMeter().toUpperCase());
+        Meter meter = Meter.valueOf(planPrices.overageMeter().toUpperCase(Locale.ROOT));
         return Optional.of(new Overage(
                 meter,
                 planPrices.overageEventName().get(),

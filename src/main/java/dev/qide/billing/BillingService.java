@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,7 +42,7 @@ public class BillingService {
 
         /** The API's name: {@code past_due}. */
         public String id() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Status of(String stripeStatus) {

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -149,7 +150,7 @@ public class AiProvidersResource {
             ProvidersView view = view(keyOwner, form.withoutKey(), e.errors(), null);
             return Response.status(422).entity(render(view, headers)).build();
         }
-        String message = "Saved the " + saved.owner().label().toLowerCase() + " "
+        String message = "Saved the " + saved.owner().label().toLowerCase(Locale.ROOT) + " "
                 + catalog.provider(saved.provider).map(LlmProvider::name).orElse(saved.provider) + " key "
                 + saved.maskedKey + ".";
         return done(message, headers);

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -43,7 +44,7 @@ public class LlmConfigApiResource {
         static KeyJson of(ProviderKey key) {
             return new KeyJson(
                     key.provider,
-                    key.owner().name().toLowerCase(),
+                    key.owner().name().toLowerCase(Locale.ROOT),
                     key.defaultModel,
                     key.baseUrl,
                     key.maskedKey,
@@ -51,7 +52,8 @@ public class LlmConfigApiResource {
         }
 
         static KeyJson unseen(ProviderKey key) {
-            return new KeyJson(key.provider, key.owner().name().toLowerCase(), key.defaultModel, null, null, null);
+            return new KeyJson(
+                    key.provider, key.owner().name().toLowerCase(Locale.ROOT), key.defaultModel, null, null, null);
         }
     }
 

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,7 +78,7 @@ public class ProviderKeyService {
         }
         WorkspaceEntitlements plan = entitlements.of(user.workspaceId()).orElseThrow();
         FormErrors errors = new FormErrors();
-        String providerId = blankToEmpty(form.provider()).toLowerCase();
+        String providerId = blankToEmpty(form.provider()).toLowerCase(Locale.ROOT);
         Optional<LlmProvider> provider = catalog.provider(providerId);
         if (provider.isEmpty()) {
             errors.add("provider", "Choose a provider.");
@@ -297,7 +298,7 @@ public class ProviderKeyService {
     }
 
     static String describe(ProviderKey key) {
-        return key.owner().label().toLowerCase() + " " + key.provider + " key " + key.maskedKey;
+        return key.owner().label().toLowerCase(Locale.ROOT) + " " + key.provider + " key " + key.maskedKey;
     }
 
     private static String allowedNames(WorkspaceEntitlements plan) {

@@ -2,6 +2,7 @@ package dev.qide.chat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /** A message as the JSON API and the JSON export show it (snake_case on the wire). */
@@ -52,13 +53,13 @@ public record ChatMessageJson(
         return new ChatMessageJson(
                 message.id,
                 message.conversationId,
-                message.role.name().toLowerCase(),
+                message.role.name().toLowerCase(Locale.ROOT),
                 message.content,
                 message.status.label(),
                 message.contextLabel,
                 message.provider,
                 message.model,
-                message.keyOwner == null ? null : message.keyOwner.toLowerCase(),
+                message.keyOwner == null ? null : message.keyOwner.toLowerCase(Locale.ROOT),
                 message.tokensIn,
                 message.tokensOut,
                 message.tokensEstimated,

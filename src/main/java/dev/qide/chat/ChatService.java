@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -252,8 +253,8 @@ public class ChatService {
         } else if (content.length() > config.maxMessageChars()) {
             errors.add(
                     "content",
-                    "A message may have at most " + String.format("%,d", config.maxMessageChars())
-                            + " characters; this one has " + String.format("%,d", content.length()) + ".");
+                    "A message may have at most " + String.format(Locale.US, "%,d", config.maxMessageChars())
+                            + " characters; this one has " + String.format(Locale.US, "%,d", content.length()) + ".");
         }
         List<Candidate> candidates = candidates(user, request, errors);
         errors.throwIfAny();
@@ -325,7 +326,7 @@ public class ChatService {
 
     private List<Candidate> candidates(SignedInUser user, SendRequest request, FormErrors errors) {
         String providerId =
-                request.provider() == null ? "" : request.provider().strip().toLowerCase();
+                request.provider() == null ? "" : request.provider().strip().toLowerCase(Locale.ROOT);
         List<Candidate> candidates = new ArrayList<>();
         Optional<ProviderKey> key = keys.usableKey(user, providerId);
         if (key.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.qide.llm.LlmModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -68,7 +69,7 @@ final class ContextWindow {
         if (dropped > 0) {
             notices.add("The " + (dropped == 1 ? "oldest message was" : dropped + " oldest messages were")
                     + " left out to fit " + model.name() + "'s context window of "
-                    + String.format("%,d", model.contextWindow()) + " tokens.");
+                    + String.format(Locale.US, "%,d", model.contextWindow()) + " tokens.");
         }
         Collections.reverse(kept);
         List<ChatTurn> turns = new ArrayList<>();

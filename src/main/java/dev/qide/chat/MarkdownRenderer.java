@@ -3,6 +3,7 @@ package dev.qide.chat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -104,7 +105,7 @@ public class MarkdownRenderer {
         /** The first word of the info string, when it looks like a language name. */
         private static String language(String info) {
             String word = info == null ? "" : info.strip().split("\\s+")[0];
-            return word.matches("[A-Za-z0-9_+#.-]{1,30}") ? word.toLowerCase() : "";
+            return word.matches("[A-Za-z0-9_+#.-]{1,30}") ? word.toLowerCase(Locale.ROOT) : "";
         }
     }
 }

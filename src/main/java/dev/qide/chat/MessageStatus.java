@@ -1,5 +1,7 @@
 package dev.qide.chat;
 
+import java.util.Locale;
+
 /** Where a message stands: a person's message is complete at once; a reply streams, then ends one of three ways. */
 public enum MessageStatus {
     STREAMING,
@@ -12,6 +14,6 @@ public enum MessageStatus {
     }
 
     public String label() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

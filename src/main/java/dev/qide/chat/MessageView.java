@@ -3,6 +3,7 @@ package dev.qide.chat;
 import dev.qide.plan.LlmProviders;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
  * A message as the page shows it: its text (for a reply being written here, newer than the last saved batch), its
@@ -34,7 +35,7 @@ public record MessageView(ChatMessage message, String text, String html, String 
 
     /** "1.2 s" for the whole reply. */
     public String duration() {
-        return message.durationMs == null ? "" : String.format("%.1f s", message.durationMs / 1000.0);
+        return message.durationMs == null ? "" : String.format(Locale.US, "%.1f s", message.durationMs / 1000.0);
     }
 
     /** Characters written so far: where a reader of a streaming reply starts. */

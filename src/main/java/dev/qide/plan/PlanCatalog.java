@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,7 +51,8 @@ public class PlanCatalog {
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Plan catalog entry qide.plans."
-                    + id.name().toLowerCase().replace('_', '-') + " is invalid: " + String.join("; ", problems));
+                    + id.name().toLowerCase(Locale.ROOT).replace('_', '-') + " is invalid: "
+                    + String.join("; ", problems));
         }
 
         Map<Quantity, Limit> limits = new EnumMap<>(Quantity.class);

@@ -1,5 +1,7 @@
 package dev.qide.project;
 
+import java.util.Locale;
+
 /** SQL LIKE patterns built from what a person typed, with the wildcard characters taken literally. */
 final class LikePatterns {
 
@@ -12,6 +14,6 @@ final class LikePatterns {
 
     /** Matches any lower-cased text containing {@code search}; blank matches everything. */
     static String containing(String search) {
-        return "%" + escape(search == null ? "" : search.strip().toLowerCase()) + "%";
+        return "%" + escape(search == null ? "" : search.strip().toLowerCase(Locale.ROOT)) + "%";
     }
 }

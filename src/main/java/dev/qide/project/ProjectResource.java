@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestForm;
@@ -129,7 +130,7 @@ public class ProjectResource {
             return sharingSaved(
                     id,
                     "Shared with " + share.user.email + " as "
-                            + share.role.name().toLowerCase() + ".",
+                            + share.role.name().toLowerCase(Locale.ROOT) + ".",
                     headers);
         } catch (InvalidInputException e) {
             return invalid(Templates::settings$sharing, view(id, null, email, e.errors(), null), headers);

@@ -3,6 +3,7 @@ package dev.qide.project;
 import dev.qide.web.EnumNames;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.TemplateEnum;
+import java.util.Locale;
 
 /** The orders a project list can be shown in. */
 @TemplateEnum
@@ -24,7 +25,7 @@ public enum ProjectSort {
     }
 
     public String param() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     Sort sort() {

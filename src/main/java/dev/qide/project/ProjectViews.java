@@ -2,6 +2,7 @@ package dev.qide.project;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** What the JSON API answers about projects, files, versions and shares (snake_case on the wire). */
@@ -26,8 +27,8 @@ public final class ProjectViews {
                     project.workspaceId,
                     project.name,
                     project.description,
-                    project.language.name().toLowerCase(),
-                    permission.name().toLowerCase(),
+                    project.language.name().toLowerCase(Locale.ROOT),
+                    permission.name().toLowerCase(Locale.ROOT),
                     project.createdAt,
                     project.updatedAt,
                     project.deletedAt);
@@ -93,7 +94,7 @@ public final class ProjectViews {
                     share.userId,
                     share.user.email,
                     share.user.displayName,
-                    share.role.name().toLowerCase(),
+                    share.role.name().toLowerCase(Locale.ROOT),
                     share.createdAt);
         }
     }

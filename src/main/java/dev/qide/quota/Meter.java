@@ -2,6 +2,7 @@ package dev.qide.quota;
 
 import dev.qide.plan.Quantity;
 import io.quarkus.qute.TemplateEnum;
+import java.util.Locale;
 
 /** What a workspace consumes and is counted for, each in its own period: a UTC day or the workspace's month. */
 @TemplateEnum
@@ -35,6 +36,6 @@ public enum Meter {
 
     /** The id used in the API: {@code api_calls}. */
     public String id() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** Running a snippet without a project: {@code POST /api/code/execute}, and the languages it takes. */
 @Path("/api/code")
@@ -67,7 +68,7 @@ public class CodeApiResource {
                 stderr.toString(),
                 result.outcome() == RunOutcome.FAILED_TO_START ? null : result.exitCode(),
                 result.duration().toMillis(),
-                RunStatus.of(result.outcome()).name().toLowerCase(),
+                RunStatus.of(result.outcome()).name().toLowerCase(Locale.ROOT),
                 result.message(),
                 result.outputTruncated());
     }

@@ -2,6 +2,7 @@ package dev.qide.run;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** What the JSON API answers about runs (snake_case on the wire). */
@@ -36,7 +37,7 @@ public final class RunViews {
                     run.projectId,
                     run.entryFile,
                     run.language,
-                    run.status.name().toLowerCase(),
+                    run.status.name().toLowerCase(Locale.ROOT),
                     run.exitCode,
                     run.message,
                     run.durationMs,
@@ -68,7 +69,7 @@ public final class RunViews {
     public record OutputEvent(String stream, String text) {
 
         static OutputEvent of(OutputChunk chunk) {
-            return new OutputEvent(chunk.stream().name().toLowerCase(), chunk.text());
+            return new OutputEvent(chunk.stream().name().toLowerCase(Locale.ROOT), chunk.text());
         }
     }
 
@@ -77,7 +78,7 @@ public final class RunViews {
 
         static DoneEvent of(RunResult result) {
             return new DoneEvent(
-                    RunStatus.of(result.outcome()).name().toLowerCase(),
+                    RunStatus.of(result.outcome()).name().toLowerCase(Locale.ROOT),
                     result.outcome() == RunOutcome.FAILED_TO_START ? null : result.exitCode(),
                     result.message(),
                     result.duration().toMillis(),
@@ -86,7 +87,7 @@ public final class RunViews {
 
         static DoneEvent of(CodeRun run) {
             return new DoneEvent(
-                    run.status.name().toLowerCase(),
+                    run.status.name().toLowerCase(Locale.ROOT),
                     run.exitCode,
                     run.message,
                     run.durationMs == null ? 0 : run.durationMs,

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the page layout needs on every page: who is signed in, where they work, the navigation and the flash
@@ -74,7 +75,7 @@ public class PageContext {
 
     /** light, dark or auto: the value of the page's theme attribute. */
     public String theme() {
-        return signedIn() ? user().theme().name().toLowerCase() : "auto";
+        return signedIn() ? user().theme().name().toLowerCase(Locale.ROOT) : "auto";
     }
 
     /** Display name of the current workspace's plan. */

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -269,7 +270,8 @@ public class InvitationService {
             throw new HttpProblem(
                     409,
                     "The invitation to " + invite.email + " was already "
-                            + invite.status.name().toLowerCase() + ". Invite the person again to send a new one.");
+                            + invite.status.name().toLowerCase(Locale.ROOT)
+                            + ". Invite the person again to send a new one.");
         }
         return invite;
     }

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,7 +80,7 @@ public class WorkspaceMember extends PanacheEntityBase {
                         userId)
                 .list();
         memberships.sort(Comparator.comparing((WorkspaceMember m) -> m.workspace.kind)
-                .thenComparing(m -> m.workspace.name.toLowerCase()));
+                .thenComparing(m -> m.workspace.name.toLowerCase(Locale.ROOT)));
         return memberships;
     }
 

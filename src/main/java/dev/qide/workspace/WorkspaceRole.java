@@ -1,5 +1,7 @@
 package dev.qide.workspace;
 
+import java.util.Locale;
+
 /** A member's role in a workspace, most powerful first. */
 public enum WorkspaceRole {
     OWNER,
@@ -9,11 +11,11 @@ public enum WorkspaceRole {
 
     /** The label shown in pages: "Owner", "Admin". */
     public String label() {
-        return name().charAt(0) + name().substring(1).toLowerCase();
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }
 
     /** The role as a sentence names it: "an admin", "an editor", "a viewer". */
     public String withArticle() {
-        return (this == VIEWER ? "a " : "an ") + label().toLowerCase();
+        return (this == VIEWER ? "a " : "an ") + label().toLowerCase(Locale.ROOT);
     }
 }

@@ -5,17 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.Passwords;
+import dev.qide.support.TestClock;
 import dev.qide.workspace.WorkspaceMember;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The account rules of identity-provider sign-in; the full browser flow runs against Keycloak in the e2e suite. */
 @QuarkusTest
+@ClockSensitive
 class OidcAccountsTest {
 
     @Inject
@@ -52,7 +54,7 @@ class OidcAccountsTest {
     void verifiedEmailLinksToTheExistingAccountAndKeepsItsPassword() {
         Browser owner = Browser.signedUp("Existing");
         QuarkusTransaction.requiringNew()
-                .run(() -> User.findByEmail(owner.email()).orElseThrow().emailVerifiedAt = Instant.now());
+                .run(() -> User.findByEmail(owner.email()).orElseThrow().emailVerifiedAt = TestClock.now());
 
         OidcAccounts.SignIn signIn = accounts.signIn(profile("github", owner.email(), true, "Someone"), "GitHub");
         assertThat(signIn.created()).isFalse();

@@ -3,6 +3,7 @@ package dev.qide.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.Passwords;
 import dev.qide.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Sessions slide forward while used, end after 14 idle days or 30 days in all, and are purged once ended. */
 @QuarkusTest
+@ClockSensitive
 class SessionLifecycleTest {
 
     @Inject

@@ -12,6 +12,7 @@ import dev.qide.account.SecretTokens;
 import dev.qide.plan.PlanId;
 import dev.qide.support.ApiKeys;
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.TestClock;
 import dev.qide.support.Workspaces;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** Scripts call the API with {@code Authorization: Bearer qide_...}: who they act as, and what is refused. */
 @QuarkusTest
+@ClockSensitive
 class ApiKeyAuthenticationTest {
 
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern(
@@ -91,8 +93,8 @@ class ApiKeyAuthenticationTest {
         Instant expiresAt = keyOf(secret).expiresAt;
         assertThat(expiresAt)
                 .isBetween(
-                        Instant.now().plus(Duration.ofDays(30).minusMinutes(1)),
-                        Instant.now().plus(Duration.ofDays(30)));
+                        clock.instant().plus(Duration.ofDays(30).minusMinutes(1)),
+                        clock.instant().plus(Duration.ofDays(30)));
 
         clock.advance(Duration.ofDays(30).plusMinutes(1));
         ApiKeys.bearer(secret)

@@ -10,6 +10,8 @@ import dev.qide.account.SecretTokens;
 import dev.qide.plan.PlanId;
 import dev.qide.support.ApiKeys;
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
+import dev.qide.support.TestClock;
 import dev.qide.support.Workspaces;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** The API keys page: the list, making a key (its secret shown once), the plan's limit, revoking. */
 @QuarkusTest
+@ClockSensitive
 class ApiKeysPageTest {
 
     @Test
@@ -109,7 +112,7 @@ class ApiKeysPageTest {
                 .then()
                 .statusCode(422)
                 .body(containsString("Choose scopes from the list."));
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = TestClock.today().toString();
         ApiKeys.submitWithHtmx(browser, "Yesterday", "date", today, "runs")
                 .then()
                 .statusCode(422)
@@ -132,7 +135,7 @@ class ApiKeysPageTest {
     @Test
     void aKeyCanExpireOnAChosenDate() {
         Browser browser = Browser.signedUp("Dated");
-        LocalDate date = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+        LocalDate date = TestClock.today().plusDays(10);
         String secret = ApiKeys.secretIn(ApiKeys.submit(browser, "Ten days", "date", date.toString(), "runs")
                 .then()
                 .statusCode(200)

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import dev.qide.plan.PlanId;
 import dev.qide.support.AuditTrail;
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.TeamActions;
 import dev.qide.support.TestClock;
 import dev.qide.workspace.WorkspaceRole;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * "Older" link, the same rows in the export as on the page, a guard against spreadsheet formulas, and who may see it.
  */
 @QuarkusTest
+@ClockSensitive
 class AuditLogPageTest {
 
     private static final Pattern ROW = Pattern.compile("<tr data-audit-id=\"([0-9a-f-]{36})\">\\s*"
@@ -161,7 +163,7 @@ class AuditLogPageTest {
 
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv").contains("charset=UTF-8");
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = TestClock.today().toString();
         assertThat(csv.header("Content-Disposition"))
                 .isEqualTo("attachment; filename=\"audit-formula-co-" + today + ".csv\"");
         String text = csv.asString();
@@ -197,7 +199,7 @@ class AuditLogPageTest {
     void pagesHoldAHundredRecordsAndOlderLinksPageBackWithoutGapsOrRepeats() {
         Browser owner = Browser.signedUp("Busy Owner");
         UUID team = teams.create(owner, "Busy Team", PlanId.TEAMS);
-        Instant tie = Instant.now().minusSeconds(3_600);
+        Instant tie = clock.instant().minusSeconds(3_600);
         QuarkusTransaction.requiringNew().run(() -> {
             for (int n = 0; n < 250; n++) {
                 AuditEvent event = new AuditEvent();
@@ -346,7 +348,7 @@ class AuditLogPageTest {
         teams.add(team, admin, WorkspaceRole.ADMIN);
         teams.add(team, editor, WorkspaceRole.EDITOR);
         String created = AuditTrail.of(team).getFirst().id.toString();
-        LocalDate day1 = LocalDate.now(ZoneOffset.UTC).minusDays(20);
+        LocalDate day1 = TestClock.today().minusDays(20);
         List<String> ids = List.of(
                 record(team, owner, day1, "10:00", "team.renamed", "team Old", "'Old' -> 'New'", "203.0.113.5"),
                 record(

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qide.support.Browser;
 import dev.qide.support.CapturedLog;
+import dev.qide.support.ClockSensitive;
+import dev.qide.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The Stripe secret key and the webhook secret never reach a log line, a page or a response. */
 @QuarkusTest
 @TestProfile(StripeProfile.class)
+@ClockSensitive
 class BillingSecretsTest {
 
     @Test
@@ -40,11 +42,11 @@ class BillingSecretsTest {
             // Failures are logged: a refused signature, a subscription Stripe does not know (404 from Stripe).
             String payload =
                     "{\"id\":\"evt_fake_secret\",\"object\":\"event\",\"type\":\"customer.subscription.updated\","
-                            + "\"created\":" + Instant.now().getEpochSecond()
+                            + "\"created\":" + TestClock.now().getEpochSecond()
                             + ",\"data\":{\"object\":{\"id\":\"sub_missing\",\"object\":\"subscription\"}}}";
             pages.add(StripeWebhooks.deliver(payload, "t=1,v1=00").asString());
-            pages.add(StripeWebhooks.deliver(payload, Instant.now()).asString());
-            pages.add(StripeWebhooks.deliver("not json", Instant.now()).asString());
+            pages.add(StripeWebhooks.deliver(payload, TestClock.now()).asString());
+            pages.add(StripeWebhooks.deliver("not json", TestClock.now()).asString());
         } finally {
             log.stop();
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.qide.support.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -110,12 +111,12 @@ public final class FakeStripe {
             subscription.putNull("trial_start");
             subscription.putNull("trial_end");
         } else {
-            subscription.put("trial_start", Instant.now().getEpochSecond());
+            subscription.put("trial_start", TestClock.now().getEpochSecond());
             subscription.put("trial_end", periodEnd.getEpochSecond());
         }
         if ("canceled".equals(status)) {
-            subscription.put("canceled_at", Instant.now().getEpochSecond());
-            subscription.put("ended_at", Instant.now().getEpochSecond());
+            subscription.put("canceled_at", TestClock.now().getEpochSecond());
+            subscription.put("ended_at", TestClock.now().getEpochSecond());
         }
         subscription.putObject("metadata").put("workspace_id", workspaceId);
         ObjectNode item = (ObjectNode) subscription.path("items").path("data").get(0);
@@ -155,7 +156,7 @@ public final class FakeStripe {
         invoice.put("amount_due", amount);
         invoice.put("amount_paid", amount);
         invoice.put("total", amount);
-        invoice.put("created", Instant.now().getEpochSecond());
+        invoice.put("created", TestClock.now().getEpochSecond());
         invoice.put("hosted_invoice_url", "https://invoice.stripe.com/i/acct_fake/" + id);
         invoice.put("invoice_pdf", "https://pay.stripe.com/invoice/acct_fake/" + id + "/pdf");
         invoices.computeIfAbsent(customer, ignored -> Collections.synchronizedList(new ArrayList<>()))

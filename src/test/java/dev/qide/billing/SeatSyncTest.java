@@ -9,6 +9,7 @@ import dev.qide.billing.FakeStripe.Call;
 import dev.qide.plan.PlanId;
 import dev.qide.support.AuditTrail;
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.TeamActions;
 import dev.qide.support.TestClock;
 import dev.qide.workspace.WorkspaceRole;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(StripeProfile.class)
+@ClockSensitive
 class SeatSyncTest {
 
     @Inject

@@ -7,6 +7,7 @@ import dev.qide.billing.FakeStripe.Call;
 import dev.qide.quota.Meter;
 import dev.qide.quota.QuotaService;
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Overage beyond Pro's 3 included LLM requests a day reaches Stripe Billing Meters once per unit. */
 @QuarkusTest
 @TestProfile(StripeProfile.class)
+@ClockSensitive
 class UsageReporterTest {
 
     @Inject

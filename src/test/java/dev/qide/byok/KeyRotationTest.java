@@ -3,13 +3,14 @@ package dev.qide.byok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
+import dev.qide.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** A server whose key-encryption key was replaced (version 2) and still knows the old one (version 1). */
 @QuarkusTest
 @TestProfile(KeyRotationTest.Rotated.class)
+@ClockSensitive
 class KeyRotationTest {
 
     public static class Rotated implements QuarkusTestProfile {
@@ -62,6 +64,6 @@ class KeyRotationTest {
     private static void confirmAdminEmail() {
         QuarkusTransaction.requiringNew()
                 .run(() -> dev.qide.account.User.update(
-                        "emailVerifiedAt = ?1 where email = ?2", Instant.now(), "admin@qide.test"));
+                        "emailVerifiedAt = ?1 where email = ?2", TestClock.now(), "admin@qide.test"));
     }
 }

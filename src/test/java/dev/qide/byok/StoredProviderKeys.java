@@ -1,8 +1,8 @@
 package dev.qide.byok;
 
 import dev.qide.support.Browser;
+import dev.qide.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,7 +36,7 @@ final class StoredProviderKeys {
             key.sealedKey = sealed.base64();
             key.kekVersion = sealed.kekVersion();
             key.maskedKey = "…" + keyId.toString().substring(0, 4);
-            key.createdAt = Instant.now();
+            key.createdAt = TestClock.now();
             key.updatedAt = key.createdAt;
             key.persist();
         });

@@ -13,12 +13,13 @@ import dev.qide.llm.FakeLlmServer;
 import dev.qide.llm.FakeReply;
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
+import dev.qide.support.TestClock;
 import dev.qide.support.Workspaces;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(FakeLlmResource.class)
+@ClockSensitive
 class ChatConversationTest {
 
     private FakeLlmServer upstream;
@@ -196,13 +198,15 @@ class ChatConversationTest {
             message.role = MessageRole.ASSISTANT;
             message.content = "half a thou";
             message.status = MessageStatus.STREAMING;
-            message.createdAt = Instant.now().minusSeconds(3600);
+            message.createdAt = TestClock.now().minusSeconds(3600);
             message.updatedAt = message.createdAt;
             message.persist();
         });
 
-        assertThat(interrupted.endUnsavedSince(Instant.now().minusSeconds(600))).isEqualTo(1);
-        assertThat(interrupted.endUnsavedSince(Instant.now().minusSeconds(600))).isZero();
+        assertThat(interrupted.endUnsavedSince(TestClock.now().minusSeconds(600)))
+                .isEqualTo(1);
+        assertThat(interrupted.endUnsavedSince(TestClock.now().minusSeconds(600)))
+                .isZero();
 
         ChatMessage ended = ChatStreamingTest.message(orphan);
         assertThat(ended.status).isEqualTo(MessageStatus.FAILED);

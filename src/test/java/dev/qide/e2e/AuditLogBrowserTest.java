@@ -14,7 +14,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +86,7 @@ class AuditLogBrowserTest extends BrowserTest {
     }
 
     private void write(UUID team, Browser actor, Duration ago, String action, String target, String detail) {
-        clock.set(Instant.now().minus(ago));
+        clock.set(clock.instant().minus(ago));
         try {
             QuarkusTransaction.requiringNew()
                     .run(() ->

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.Passwords;
 import dev.qide.support.TestClock;
 import dev.qide.support.Workspaces;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The projects API: create, list (search, sort, pages), change, trash, restore and purge. */
 @QuarkusTest
+@ClockSensitive
 class ProjectApiTest {
 
     @Inject

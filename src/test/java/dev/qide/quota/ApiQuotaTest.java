@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.qide.plan.PlanId;
 import dev.qide.support.ApiKeys;
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.TestClock;
 import dev.qide.support.Workspaces;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** API calls made with a key count against the plan's daily quota and rate limit; the answer says which fired. */
 @QuarkusTest
+@ClockSensitive
 class ApiQuotaTest {
 
     @TestHTTPResource("/api/projects")

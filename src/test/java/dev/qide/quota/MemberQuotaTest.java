@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.TeamFixtures;
 import dev.qide.support.Workspaces;
 import dev.qide.workspace.WorkspaceRole;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** Members' daily LLM caps: never passed under concurrency, and a refusal counts nothing anywhere (H2 and PostgreSQL). */
 @QuarkusTest
+@ClockSensitive
 class MemberQuotaTest {
 
     @Inject

@@ -2,11 +2,13 @@ package dev.qide.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qide.support.ClockSensitive;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /** Where periods start and end: UTC days, and months anchored on a day (clamped in short months). */
+@ClockSensitive
 class QuotaPeriodTest {
 
     @Test

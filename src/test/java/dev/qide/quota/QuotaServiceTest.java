@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.TestClock;
 import dev.qide.support.Workspaces;
 import dev.qide.workspace.Workspace;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** Counting that never overshoots, periods that always start fresh, and the roll-over job (H2 and PostgreSQL). */
 @QuarkusTest
+@ClockSensitive
 class QuotaServiceTest {
 
     @Inject
@@ -77,7 +80,7 @@ class QuotaServiceTest {
                 .hasSize(180)
                 .allSatisfy(refusal -> assertThat(refusal).startsWith("API calls limit reached: 20 of 20 used today."));
         assertThat(report(workspace, Meter.API_CALLS).used()).isEqualTo(20);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = TestClock.today();
         assertThat(QuarkusTransaction.requiringNew()
                         .call(() -> MemberUsageCounter.usedBy(workspace, userId, Meter.API_CALLS, today)))
                 .isEqualTo(20);
@@ -86,7 +89,7 @@ class QuotaServiceTest {
     @Test
     void theRefusalNamesTheMeterTheCountAndWhenItResets() {
         UUID workspace = Browser.signedUp("Limit Reader").workspaceId();
-        clock.set(Instant.parse("2026-11-23T20:46:30Z"));
+        clock.set(at(TestClock.today(), "20:46:30"));
         quotas.consume(workspace, null, Meter.LLM_REQUESTS, 2); // Free: 2 a day
         assertThatThrownBy(() -> quotas.consume(workspace, null, Meter.LLM_REQUESTS, 1))
                 .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
@@ -101,29 +104,32 @@ class QuotaServiceTest {
     @Test
     void crossingMidnightGivesAFreshCountWhetherOrNotTheJobRan() {
         UUID workspace = Browser.signedUp("Night Owl").workspaceId();
-        clock.set(Instant.parse("2026-11-23T23:58:00Z"));
+        // Days well past the ones start-up caught up (the clock's last CATCH_UP_DAYS), so no roll-over has run yet.
+        LocalDate evening = TestClock.today().plusDays(2L * QuotaRollover.CATCH_UP_DAYS);
+        LocalDate nextDay = evening.plusDays(1);
+        clock.set(at(evening, "23:58:00"));
         quotas.consume(workspace, null, Meter.LLM_REQUESTS, 2);
         assertThatThrownBy(() -> quotas.consume(workspace, null, Meter.LLM_REQUESTS, 1))
                 .isInstanceOf(QuotaExceededException.class);
 
         // The server was down at midnight: the job never ran, yet the new day counts from zero.
-        clock.set(Instant.parse("2026-11-24T00:00:01Z"));
+        clock.set(at(nextDay, "00:00:01"));
         quotas.consume(workspace, null, Meter.LLM_REQUESTS, 1);
         assertThat(report(workspace, Meter.LLM_REQUESTS).used()).isEqualTo(1);
 
         // The job catches up at start, once per day whatever the number of runs.
-        assertThat(rollover.isDone(LocalDate.parse("2026-11-24"))).isFalse();
+        assertThat(rollover.isDone(nextDay)).isFalse();
         assertThat(rollover.catchUp()).isPositive();
         assertThat(rollover.catchUp()).isZero();
-        assertThat(rollover.isDone(LocalDate.parse("2026-11-24"))).isTrue();
+        assertThat(rollover.isDone(nextDay)).isTrue();
 
         // And with the job run on time at the next midnight, the count is fresh too.
         quotas.consume(workspace, null, Meter.LLM_REQUESTS, 1);
-        clock.set(Instant.parse("2026-11-25T00:00:00Z"));
+        clock.set(at(nextDay.plusDays(1), "00:00:00"));
         rollover.catchUp();
         MeterUsage fresh = report(workspace, Meter.LLM_REQUESTS);
         assertThat(fresh.used()).isZero();
-        assertThat(fresh.resetsAt()).isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
+        assertThat(fresh.resetsAt()).isEqualTo(at(nextDay.plusDays(2), "00:00:00"));
         quotas.consume(workspace, null, Meter.LLM_REQUESTS, 2);
     }
 
@@ -132,19 +138,19 @@ class QuotaServiceTest {
         UUID workspace = Browser.signedUp("Monthly Person").workspaceId();
         Workspaces.setPlan(workspace, PlanId.ENTERPRISE); // 1000 platform tokens a month in tests
         QuarkusTransaction.requiringNew().run(() -> Workspace.update("periodAnchorDay = 15 where id = ?1", workspace));
-        clock.set(Instant.parse("2026-12-14T23:00:00Z"));
+        LocalDate anchor = TestClock.today().plusMonths(2).withDayOfMonth(15);
+        clock.set(at(anchor.minusDays(1), "23:00:00"));
         quotas.consume(workspace, null, Meter.PLATFORM_TOKENS, 1000);
         assertThatThrownBy(() -> quotas.consume(workspace, null, Meter.PLATFORM_TOKENS, 1))
                 .isInstanceOfSatisfying(QuotaExceededException.class, e -> assertThat(e.detail())
                         .startsWith("Platform-managed tokens limit reached: 1,000 of 1,000 used this month."));
-        assertThat(report(workspace, Meter.PLATFORM_TOKENS).resetsAt())
-                .isEqualTo(Instant.parse("2026-12-15T00:00:00Z"));
+        assertThat(report(workspace, Meter.PLATFORM_TOKENS).resetsAt()).isEqualTo(at(anchor, "00:00:00"));
 
-        clock.set(Instant.parse("2026-12-15T00:00:00Z"));
+        clock.set(at(anchor, "00:00:00"));
         quotas.consume(workspace, null, Meter.PLATFORM_TOKENS, 600);
         MeterUsage usage = report(workspace, Meter.PLATFORM_TOKENS);
         assertThat(usage.used()).isEqualTo(600);
-        assertThat(usage.resetsAt()).isEqualTo(Instant.parse("2027-01-15T00:00:00Z"));
+        assertThat(usage.resetsAt()).isEqualTo(at(anchor.plusMonths(1), "00:00:00"));
     }
 
     @Test
@@ -163,5 +169,9 @@ class QuotaServiceTest {
                 .filter(usage -> usage.meter() == meter)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static Instant at(LocalDate day, String utcTime) {
+        return day.atTime(LocalTime.parse(utcTime)).toInstant(ZoneOffset.UTC);
     }
 }

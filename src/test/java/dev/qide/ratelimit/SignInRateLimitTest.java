@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.Passwords;
 import dev.qide.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(SignInRateLimitTest.RealSignInLimits.class)
+@ClockSensitive
 class SignInRateLimitTest {
 
     public static class RealSignInLimits implements QuarkusTestProfile {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.SandboxAvailability;
 import dev.qide.support.TestClock;
 import dev.qide.support.Workspaces;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** Code runs through the API: plans gate them, output streams as events, runs stop, concurrency is capped. */
 @QuarkusTest
+@ClockSensitive
 class RunApiTest {
 
     @Inject

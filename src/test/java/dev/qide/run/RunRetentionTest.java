@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.TestClock;
 import dev.qide.support.Workspaces;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Run records are kept as long as the workspace's plan says (Free 7 days, Pro 30), then purged. */
 @QuarkusTest
+@ClockSensitive
 class RunRetentionTest {
 
     @Inject

@@ -55,7 +55,7 @@ public final class TeamFixtures {
     /** A new team on the Teams plan with {@code owner} as its owner; answers its id. */
     public static UUID createTeam(Browser owner, String name) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now();
+            Instant now = TestClock.now();
             Workspace team = Workspace.create(name, WorkspaceKind.TEAM, PlanId.TEAMS, now);
             team.persist();
             WorkspaceMember.create(team, user(owner), WorkspaceRole.OWNER, now).persist();
@@ -65,7 +65,7 @@ public final class TeamFixtures {
 
     public static void addMember(UUID teamId, Browser member, WorkspaceRole role) {
         QuarkusTransaction.requiringNew()
-                .run(() -> WorkspaceMember.create(Workspace.findById(teamId), user(member), role, Instant.now())
+                .run(() -> WorkspaceMember.create(Workspace.findById(teamId), user(member), role, TestClock.now())
                         .persist());
     }
 

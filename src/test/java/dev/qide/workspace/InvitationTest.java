@@ -13,6 +13,7 @@ import dev.qide.plan.PlanId;
 import dev.qide.support.ApiKeys;
 import dev.qide.support.AuditTrail;
 import dev.qide.support.Browser;
+import dev.qide.support.ClockSensitive;
 import dev.qide.support.GreenMailResource;
 import dev.qide.support.GreenMailResource.ReceivedMail;
 import dev.qide.support.Passwords;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 /** Team invitations end to end, with the mail going through a real SMTP server (GreenMail). */
 @QuarkusTest
 @WithTestResource(GreenMailResource.class)
+@ClockSensitive
 class InvitationTest {
 
     private static final String SUBJECT = "invited you to join";
@@ -477,9 +479,9 @@ class InvitationTest {
     private static UUID team(Browser owner, String name, PlanId plan) {
         return QuarkusTransaction.requiringNew().call(() -> {
             User user = User.findByEmail(owner.email()).orElseThrow();
-            Workspace team = Workspace.create(name, WorkspaceKind.TEAM, plan, Instant.now());
+            Workspace team = Workspace.create(name, WorkspaceKind.TEAM, plan, TestClock.now());
             team.persist();
-            WorkspaceMember.create(team, user, WorkspaceRole.OWNER, Instant.now())
+            WorkspaceMember.create(team, user, WorkspaceRole.OWNER, TestClock.now())
                     .persist();
             return team.id;
         });
@@ -487,7 +489,7 @@ class InvitationTest {
 
     private static void addMember(UUID teamId, String email, WorkspaceRole role) {
         QuarkusTransaction.requiringNew().run(() -> WorkspaceMember.create(
-                        Workspace.findById(teamId), User.findByEmail(email).orElseThrow(), role, Instant.now())
+                        Workspace.findById(teamId), User.findByEmail(email).orElseThrow(), role, TestClock.now())
                 .persist());
     }
 
@@ -502,7 +504,7 @@ class InvitationTest {
 
     private static void fillSeats(UUID teamId, int count) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Instant now = Instant.now();
+            Instant now = TestClock.now();
             for (int i = 0; i < count; i++) {
                 TeamInvite invite = new TeamInvite();
                 invite.id = UUID.randomUUID();
@@ -526,7 +528,7 @@ class InvitationTest {
     }
 
     private static long openInvites(UUID teamId) {
-        return QuarkusTransaction.requiringNew().call(() -> TeamInvite.countOpen(teamId, Instant.now()));
+        return QuarkusTransaction.requiringNew().call(() -> TeamInvite.countOpen(teamId, TestClock.now()));
     }
 
     private static long memberCount(UUID teamId) {
