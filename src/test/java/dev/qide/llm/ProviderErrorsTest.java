@@ -103,6 +103,30 @@ class ProviderErrorsTest {
     }
 
     @Test
+    void aProviderMessageQuotingPartOfTheKeyIsShownWithoutThatPart() {
+        LlmFailure withoutPrefix = errors.fromStatus(
+                400, "{\"error\":{\"message\":\"Project proj-SECRETSECRET may not call this endpoint.\"}}");
+        LlmFailure middle = errors.fromEvent(FakeJson.parse(
+                "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Key ETSECRET1"
+                        + " is not allowed here.\"}}"));
+
+        assertThat(withoutPrefix.getMessage())
+                .contains("Project … may not call this endpoint.")
+                .doesNotContain("SECRET");
+        assertThat(middle.getMessage()).contains("Key … is not allowed here.").doesNotContain("SECRET");
+    }
+
+    @Test
+    void aRetryAfterIsKeptForFailuresThatPassOnly() {
+        assertThat(errors.fromStatus(429, "", java.util.Optional.of(java.time.Duration.ofSeconds(7)))
+                        .retryAfter())
+                .contains(java.time.Duration.ofSeconds(7));
+        assertThat(errors.fromStatus(401, "", java.util.Optional.of(java.time.Duration.ofSeconds(7)))
+                        .retryAfter())
+                .isEmpty();
+    }
+
+    @Test
     void aLongProviderMessageIsCutShort() {
         LlmFailure failure = errors.fromStatus(400, "{\"error\":{\"message\":\"" + "x ".repeat(500) + "\"}}");
 
