@@ -106,6 +106,7 @@ class KeyFragmentRedactionTest {
             }
         }
 
+        assertThat(log.text()).as("the capture sees debug lines").contains("failed before answering");
         assertThat(reply.status).isEqualTo(MessageStatus.FAILED);
         String all = String.join("\n", seen);
         assertThat(all)
