@@ -29,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,7 +183,7 @@ class OpenAiFailureStatusTest {
             assertThat(error.path("message").asText()).as(what).isNotBlank().doesNotContain(OPENAI_KEY);
             assertThat(response.headers().firstValue("x-should-retry"))
                     .as(what)
-                    .isEqualTo(failure.permanent() ? java.util.Optional.of("false") : java.util.Optional.empty());
+                    .isEqualTo(failure.permanent() ? Optional.of("false") : Optional.empty());
             if (failure.status() == 429) {
                 assertThat(response.headers().firstValue("Retry-After"))
                         .as(what + ": the upstream's Retry-After")

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** How provider answers that no recorded fixture covers map to failure kinds, and that messages stay safe. */
@@ -118,10 +120,10 @@ class ProviderErrorsTest {
 
     @Test
     void aRetryAfterIsKeptForFailuresThatPassOnly() {
-        assertThat(errors.fromStatus(429, "", java.util.Optional.of(java.time.Duration.ofSeconds(7)))
+        assertThat(errors.fromStatus(429, "", Optional.of(Duration.ofSeconds(7)))
                         .retryAfter())
-                .contains(java.time.Duration.ofSeconds(7));
-        assertThat(errors.fromStatus(401, "", java.util.Optional.of(java.time.Duration.ofSeconds(7)))
+                .contains(Duration.ofSeconds(7));
+        assertThat(errors.fromStatus(401, "", Optional.of(Duration.ofSeconds(7)))
                         .retryAfter())
                 .isEmpty();
     }

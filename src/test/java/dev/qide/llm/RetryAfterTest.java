@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpHeaders;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class RetryAfterTest {
     }
 
     private static HttpHeaders headers(Map<String, String> values) {
-        Map<String, List<String>> map = new java.util.HashMap<>();
+        Map<String, List<String>> map = new HashMap<>();
         values.forEach((name, value) -> map.put(name, List.of(value)));
         return HttpHeaders.of(map, (name, value) -> true);
     }
