@@ -69,7 +69,11 @@ final class OpenAiJson {
 
     /** An error sent in-band, when a reply fails after its stream began. */
     static ObjectNode error(String message) {
-        OpenAiError error = OpenAiError.of(502, message, null);
+        return error(OpenAiError.of(502, message, null));
+    }
+
+    /** {@code error} sent in-band. */
+    static ObjectNode error(OpenAiError error) {
         ObjectNode node = NODES.objectNode();
         ObjectNode body = node.putObject("error");
         body.put("message", error.error().message());

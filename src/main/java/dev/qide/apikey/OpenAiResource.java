@@ -12,13 +12,13 @@ import dev.qide.byok.ProviderKeyService;
 import dev.qide.byok.ProviderKeyService.UsableProvider;
 import dev.qide.chat.ChatMessage;
 import dev.qide.chat.ChatReplies;
-import dev.qide.chat.ChatService;
 import dev.qide.chat.MessageStatus;
 import dev.qide.chat.ReplyEvent;
 import dev.qide.chat.ReplyOptions;
 import dev.qide.chat.ReplyStreams;
 import dev.qide.chat.SendRequest;
 import dev.qide.llm.LlmCatalog;
+import dev.qide.llm.LlmFailure;
 import dev.qide.llm.LlmModel;
 import dev.qide.web.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,6 +26,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,7 +46,9 @@ import java.util.UUID;
  * or not) and {@code GET /v1/models}. {@code model} is {@code provider/model}; each call goes through the same BYOK
  * keys, quota (one LLM request), rate limit and fallback order as the chat pages, and is recorded as a conversation
  * of its own (OpenAI's API is stateless: every call carries its whole history, and calls of one key in parallel do
- * not contend for one conversation). Errors are OpenAI-shaped ({@code dev.qide.web.OpenAiError}).
+ * not contend for one conversation). Errors are OpenAI-shaped ({@code dev.qide.web.OpenAiError}); a provider's failure
+ * is answered with the status an OpenAI client acts on ({@link OpenAiFailures}), and a caller that hangs up stops its
+ * reply at once.
  */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +58,9 @@ public class OpenAiResource {
 
     /** The longest a reply may stay silent before it is given up. */
     static final Duration MAX_SILENCE = Duration.ofMinutes(5);
+
+    /** The notice on a reply stopped because its caller went away. */
+    static final String CALLER_GONE = "Stopped because the API caller disconnected.";
 
     private static final String EVENT_STREAM = "text/event-stream";
 
@@ -95,18 +101,20 @@ public class OpenAiResource {
         OpenAiChatRequest call = OpenAiChatRequest.parse(body);
         SignedInUser user = currentUser.require();
         requireModel(user, call);
-        ChatService.Sent sent = replies.sendExchange(
+        ReplyQueue queue = new ReplyQueue();
+        ChatReplies.Exchange exchange = replies.sendExchange(
                 user,
                 title(call.question()),
                 new SendRequest(call.question(), call.provider(), call.providerModel(), null, null),
                 call.history(),
                 new ReplyOptions(call.systemPrompt(), call.maxTokens()),
-                ClientInfo.of(request).ipAddress());
-        UUID replyId = sent.reply().id;
+                ClientInfo.of(request).ipAddress(),
+                queue);
+        UUID replyId = exchange.sent().reply().id;
         String id = "chatcmpl-" + replyId;
         long created = clock.instant().getEpochSecond();
-        ReplyQueue queue = new ReplyQueue();
-        Runnable leave = streams.read(replyId, 0, queue);
+        Runnable leave = exchange.leave();
+        stopWhenCallerLeaves(request.response(), replyId);
         boolean handedOver = false;
         try {
             ReplyEvent event = next(queue, replyId);
@@ -124,7 +132,8 @@ public class OpenAiResource {
             }
             ChatMessage reply = reload(replyId);
             if (reply.status == MessageStatus.FAILED) {
-                throw new HttpProblem(502, reply.error == null ? "The provider failed." : reply.error);
+                LlmFailure failure = event instanceof ReplyEvent.Done done ? done.failure() : null;
+                return OpenAiFailures.response(failure, reply.error == null ? "The provider failed." : reply.error);
             }
             if (call.stream()) {
                 // Ended before any text (stopped, or an empty answer): a stream of its role and end only.
@@ -139,6 +148,18 @@ public class OpenAiResource {
             if (!handedOver) {
                 leave.run();
             }
+        }
+    }
+
+    /**
+     * A caller that hangs up stops its reply at once: nobody will read the rest, and it would go on running on the
+     * person's own key. (The stop may write to the database, so it leaves the event loop that reports the close.)
+     */
+    private void stopWhenCallerLeaves(HttpServerResponse response, UUID replyId) {
+        response.closeHandler(
+                closed -> Thread.ofVirtual().name("v1-caller-gone").start(() -> streams.stop(replyId, CALLER_GONE)));
+        if (response.closed()) {
+            streams.stop(replyId, CALLER_GONE);
         }
     }
 

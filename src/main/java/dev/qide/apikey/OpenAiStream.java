@@ -6,6 +6,7 @@ import dev.qide.chat.ChatMessage;
 import dev.qide.chat.MessageStatus;
 import dev.qide.chat.ReplyEvent;
 import dev.qide.chat.ReplyStreams;
+import dev.qide.llm.LlmFailure;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -71,10 +72,10 @@ final class OpenAiStream implements StreamingOutput {
                                 + " minutes; the reply was stopped."));
                 return;
             }
-            finish(out);
+            finish(out, ((ReplyEvent.Done) event).failure());
         } catch (IOException e) {
             Log.debugf("The caller of reply %s went away; stopping it", replyId);
-            streams.stop(replyId);
+            streams.stop(replyId, OpenAiResource.CALLER_GONE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             streams.stop(replyId);
@@ -83,14 +84,18 @@ final class OpenAiStream implements StreamingOutput {
         }
     }
 
-    private void finish(OutputStream out) throws IOException {
+    /** The end of the stream; {@code failure} why the reply failed, when it did and that is known. */
+    private void finish(OutputStream out, LlmFailure failure) throws IOException {
         reply = QuarkusTransaction.requiringNew().call(() -> ChatMessage.findById(replyId));
         if (reply == null) {
             send(out, OpenAiJson.error("The reply was deleted while it was being written."));
             return;
         }
         if (reply.status == MessageStatus.FAILED) {
-            send(out, OpenAiJson.error(reply.error == null ? "The provider failed part-way." : reply.error));
+            send(
+                    out,
+                    OpenAiJson.error(OpenAiFailures.error(
+                            failure, reply.error == null ? "The provider failed part-way." : reply.error)));
             return;
         }
         send(out, OpenAiJson.finishChunk(id, created, reply));

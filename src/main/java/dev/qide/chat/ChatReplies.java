@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What pages and APIs call to chat: each action stores its change (ChatService, committed) and then starts or stops
@@ -29,18 +30,25 @@ public class ChatReplies {
         return sent;
     }
 
-    /** Sends one exchange with the history the caller brings, in a new conversation (see ChatService). */
-    public Sent sendExchange(
+    /**
+     * Sends one exchange with the history the caller brings, in a new conversation (see ChatService), and reads its
+     * reply with {@code reader} from before the provider is asked, so the reader hears how it ends, however soon.
+     */
+    public Exchange sendExchange(
             SignedInUser user,
             String title,
             SendRequest request,
             List<ChatTurn> history,
             ReplyOptions options,
-            String ipAddress) {
+            String ipAddress,
+            Consumer<ReplyEvent> reader) {
         Sent sent = chats.sendExchange(user, title, request, history, options, ipAddress);
-        streams.start(sent.prepared());
-        return sent;
+        Runnable leave = streams.startReading(sent.prepared(), reader);
+        return new Exchange(sent, leave);
     }
+
+    /** An exchange sent, and how its reader stops reading. */
+    public record Exchange(Sent sent, Runnable leave) {}
 
     /** Regenerates a reply, or sends a person's message again (edited when {@code newContent} is given). */
     public Sent resend(

@@ -1,5 +1,6 @@
 package dev.qide.chat;
 
+import dev.qide.llm.LlmFailure;
 import io.quarkus.logging.Log;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ final class LiveReply {
     private final StringBuilder text = new StringBuilder();
     private final List<Consumer<ReplyEvent>> readers = new ArrayList<>();
     private MessageStatus finalStatus;
+    private LlmFailure failure;
 
     LiveReply(UUID id) {
         this.id = id;
@@ -33,7 +35,7 @@ final class LiveReply {
             reader.accept(new ReplyEvent.Text(text.substring(from), text.length()));
         }
         if (finalStatus != null) {
-            reader.accept(new ReplyEvent.Done(id, finalStatus));
+            reader.accept(new ReplyEvent.Done(id, finalStatus, failure));
             return () -> {};
         }
         readers.add(reader);
@@ -52,13 +54,14 @@ final class LiveReply {
         tell(new ReplyEvent.Heartbeat());
     }
 
-    /** Ends the reply for every reader; later appends are ignored. */
-    synchronized void finish(MessageStatus status) {
+    /** Ends the reply for every reader ({@code failure}: why it failed, or null); later appends are ignored. */
+    synchronized void finish(MessageStatus status, LlmFailure failure) {
         if (finalStatus != null) {
             return;
         }
         finalStatus = status;
-        tell(new ReplyEvent.Done(id, status));
+        this.failure = failure;
+        tell(new ReplyEvent.Done(id, status, failure));
         readers.clear();
     }
 

@@ -1,5 +1,6 @@
 package dev.qide.chat;
 
+import dev.qide.llm.LlmFailure;
 import java.util.UUID;
 
 /** What a reader of a streaming reply hears. */
@@ -11,6 +12,14 @@ public sealed interface ReplyEvent {
     /** Nothing new; keeps proxies from closing an idle stream. */
     record Heartbeat() implements ReplyEvent {}
 
-    /** The reply ended (complete, cancelled or failed); read the message for the rest. */
-    record Done(UUID replyId, MessageStatus status) implements ReplyEvent {}
+    /**
+     * The reply ended (complete, cancelled or failed); read the message for the rest. {@code failure} says why a reply
+     * failed, for a reader in the process that wrote it (so an API caller gets the right status); null otherwise.
+     */
+    record Done(UUID replyId, MessageStatus status, LlmFailure failure) implements ReplyEvent {
+
+        public Done(UUID replyId, MessageStatus status) {
+            this(replyId, status, null);
+        }
+    }
 }

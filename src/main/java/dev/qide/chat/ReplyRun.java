@@ -36,6 +36,7 @@ final class ReplyRun implements LlmStreamListener {
     private final LiveReply live;
     private final Instant startedAt;
     private final List<String> failedBefore = new ArrayList<>();
+    private final List<LlmFailure> failures = new ArrayList<>();
 
     private int attempt = -1;
     private Candidate current;
@@ -83,6 +84,7 @@ final class ReplyRun implements LlmStreamListener {
                         prepared.user(), current.key(), "chat reply " + prepared.replyId(), prepared.ipAddress());
             } catch (KeyUnavailableException e) {
                 failedBefore.add(providerName() + " (" + e.getMessage() + ")");
+                failures.add(new LlmFailure(LlmFailure.Kind.BAD_KEY, e.getMessage()));
                 continue;
             }
             ContextWindow.Fitted fitted = ContextWindow.fit(
@@ -114,7 +116,12 @@ final class ReplyRun implements LlmStreamListener {
             return;
         }
         if (!ended) {
-            end(MessageStatus.FAILED, null, "No provider could answer: " + String.join("; ", failedBefore) + ".");
+            String message = "No provider could answer: " + String.join("; ", failedBefore) + ".";
+            end(
+                    MessageStatus.FAILED,
+                    null,
+                    message,
+                    failures.isEmpty() ? null : LlmFailure.decisive(failures).withMessage(message));
         }
     }
 
@@ -133,7 +140,7 @@ final class ReplyRun implements LlmStreamListener {
             if (!writer.saveText(prepared.replyId(), live.text())) {
                 // Stopped from another replica, or the message was deleted: stop asking.
                 cancelUpstream();
-                end(MessageStatus.CANCELLED, estimatedUsage(), null);
+                end(MessageStatus.CANCELLED, estimatedUsage(), null, null);
             }
         }
     }
@@ -146,7 +153,7 @@ final class ReplyRun implements LlmStreamListener {
         String notice = "length".equalsIgnoreCase(finishReason) || "max_tokens".equalsIgnoreCase(finishReason)
                 ? ChatMessage.MAX_TOKENS_NOTICE
                 : null;
-        end(MessageStatus.COMPLETE, usage, notice);
+        end(MessageStatus.COMPLETE, usage, notice, null);
     }
 
     @Override
@@ -156,11 +163,12 @@ final class ReplyRun implements LlmStreamListener {
                 return;
             }
             if (firstTokenMs != null) {
-                end(MessageStatus.FAILED, estimatedUsage(), failure.getMessage());
+                end(MessageStatus.FAILED, estimatedUsage(), failure.getMessage(), failure);
                 return;
             }
             Log.debugf("Reply %s: %s failed before answering (%s)", prepared.replyId(), providerName(), failure.kind());
             failedBefore.add(providerName() + " (" + failure.getMessage() + ")");
+            failures.add(failure);
         }
         tryNext();
     }
@@ -171,7 +179,7 @@ final class ReplyRun implements LlmStreamListener {
             return false;
         }
         cancelUpstream();
-        end(MessageStatus.CANCELLED, estimatedUsage(), reason);
+        end(MessageStatus.CANCELLED, estimatedUsage(), reason, null);
         return true;
     }
 
@@ -182,7 +190,8 @@ final class ReplyRun implements LlmStreamListener {
         }
     }
 
-    private void end(MessageStatus status, LlmUsage usage, String message) {
+    /** Records the end; {@code message} is the error of a failed reply, else a notice; {@code failure} why it failed. */
+    private void end(MessageStatus status, LlmUsage usage, String message, LlmFailure failure) {
         ended = true;
         String error = status == MessageStatus.FAILED ? message : null;
         List<String> notices = new ArrayList<>();
@@ -210,7 +219,7 @@ final class ReplyRun implements LlmStreamListener {
         } catch (RuntimeException e) {
             Log.errorf(e, "Could not record the end of reply %s", prepared.replyId());
         } finally {
-            live.finish(status);
+            live.finish(status, failure);
             onEnd.run();
         }
     }

@@ -38,9 +38,19 @@ public class ReplyStreams {
 
     /** Starts asking for a stored reply; returns at once. */
     void start(PreparedReply prepared) {
+        startReading(prepared, null);
+    }
+
+    /**
+     * Starts asking for a stored reply with {@code reader} reading it from the start, joined before any provider is
+     * asked, so it hears everything, even a failure that comes at once. Answers how to stop reading.
+     */
+    Runnable startReading(PreparedReply prepared, Consumer<ReplyEvent> reader) {
         ReplyRun run = factory.create(prepared, () -> runs.remove(prepared.replyId()));
         runs.put(prepared.replyId(), run);
+        Runnable leave = reader == null ? () -> {} : reading(run, 0, reader);
         run.begin();
+        return leave;
     }
 
     /**
@@ -52,6 +62,10 @@ public class ReplyStreams {
         if (run == null) {
             return storedFeed.read(replyId, offset, reader);
         }
+        return reading(run, offset, reader);
+    }
+
+    private Runnable reading(ReplyRun run, int offset, Consumer<ReplyEvent> reader) {
         Runnable leave = run.live().join(offset, reader);
         return () -> {
             leave.run();
@@ -63,9 +77,17 @@ public class ReplyStreams {
 
     /** Stops a reply, here or (through the database) on the replica writing it; false when it had already ended. */
     public boolean stop(UUID replyId) {
+        return stop(replyId, null);
+    }
+
+    /**
+     * Stops a reply for {@code reason}, noted on it when it is written here (null: the person's own Stop); false when
+     * it had already ended.
+     */
+    public boolean stop(UUID replyId, String reason) {
         ReplyRun run = runs.get(replyId);
         if (run != null) {
-            return run.cancel(null);
+            return run.cancel(reason);
         }
         return writer.markCancelled(replyId);
     }

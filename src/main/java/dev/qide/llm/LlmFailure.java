@@ -1,5 +1,9 @@
 package dev.qide.llm;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Why a provider call failed, in terms a person can act on. The message is safe to show and log: it never holds
  * the key or the provider's raw body.
@@ -42,13 +46,41 @@ public class LlmFailure extends RuntimeException {
     }
 
     private final Kind kind;
+    private final Duration retryAfter;
 
     public LlmFailure(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    /** A failure after which the provider said when to try again ({@code Retry-After}); null when it did not. */
+    public LlmFailure(Kind kind, String message, Duration retryAfter) {
         super(message, null, false, false);
         this.kind = kind;
+        this.retryAfter = retryAfter;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** How long the provider asked to wait before trying again, when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** The same failure told in other words (several providers' failures summed up, say). */
+    public LlmFailure withMessage(String message) {
+        return new LlmFailure(kind, message, retryAfter);
+    }
+
+    /**
+     * Of the failures of the providers asked for one reply (in the order they were asked), the one that says what the
+     * caller should do: a passing one when there is one (trying again may then work), else the first.
+     */
+    public static LlmFailure decisive(List<LlmFailure> failures) {
+        return failures.stream()
+                .filter(failure -> failure.kind().isTransient())
+                .findFirst()
+                .orElse(failures.get(0));
     }
 }

@@ -13,13 +13,14 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
  * Says why a provider call failed, as an {@link LlmFailure} a person can act on: from an HTTP status and error body,
  * an error event inside a stream, or a broken connection. Messages are our own words; a provider's text appears only
- * as a short excerpt with the key and anything key-like removed.
+ * as a short excerpt with every fragment of the key and anything key-like removed.
  */
 final class ProviderErrors {
 
@@ -52,6 +53,14 @@ final class ProviderErrors {
     /** The provider answered {@code status} with {@code body} instead of a reply. */
     LlmFailure fromStatus(int status, String body) {
         return classify(status, ErrorBody.parse(body));
+    }
+
+    /** The same, when the provider also said when to try again (kept only for failures that pass). */
+    LlmFailure fromStatus(int status, String body, Optional<Duration> retryAfter) {
+        LlmFailure failure = fromStatus(status, body);
+        return retryAfter.isPresent() && failure.kind().isTransient()
+                ? new LlmFailure(failure.kind(), failure.getMessage(), retryAfter.get())
+                : failure;
     }
 
     /** An error event inside a stream that began with HTTP 200 (OpenRouter {@code data: {"error":…}}, Anthropic). */
@@ -177,20 +186,24 @@ final class ProviderErrors {
                 Kind.MODEL_NOT_AVAILABLE, provider + " does not offer the model '" + model + "' to this key.");
     }
 
+    /** ": " and the provider's message, without its final full stop (the sentence that quotes it has one). */
     private String excerpt(String message) {
         String safe = safe(message);
+        if (safe.endsWith(".")) {
+            safe = safe.substring(0, safe.length() - 1);
+        }
         return safe.isEmpty() ? "" : ": " + safe;
     }
 
-    /** A provider's message made safe to show: one line, short, without the key or anything that looks like one. */
+    /**
+     * A provider's message made safe to show, store and log: one line, short, without any fragment of the key
+     * ({@link KeyFragments}) or anything that looks like a key.
+     */
     String safe(String message) {
         if (message == null) {
             return "";
         }
-        String text = message;
-        if (apiKey != null && apiKey.length() >= 4) {
-            text = text.replace(apiKey, "…");
-        }
+        String text = KeyFragments.redact(message, apiKey);
         text = KEY_LIKE.matcher(text).replaceAll("…");
         text = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
         return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT - 1) + "…";

@@ -138,7 +138,7 @@ final class ReplyHttpClient implements HttpClient {
                     exchange(request, parser, listener, false);
                     return;
                 }
-                reply.fail(errors.fromStatus(status, text));
+                reply.fail(errors.fromStatus(status, text, RetryAfter.of(response.headers())));
                 return;
             }
             listener.onOpen(SuccessfulHttpResponse.builder()

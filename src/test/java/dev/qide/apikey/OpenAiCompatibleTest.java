@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
-import com.openai.errors.InternalServerException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.PermissionDeniedException;
 import com.openai.errors.RateLimitException;
@@ -214,10 +213,10 @@ class OpenAiCompatibleTest {
     }
 
     @Test
-    void everyProviderFailingBeforeAnsweringIs502AndTheFailureIsRecorded() {
+    void everyProviderFailingBeforeAnsweringIsAnErrorAndTheFailureIsRecorded() {
         upstream.script("openai", FakeReply.error(401, "openai-error-401-invalid-api-key.json"));
 
-        InternalServerException failed = catchThrowableOfType(InternalServerException.class, () -> client(chatKey)
+        UnauthorizedException failed = catchThrowableOfType(UnauthorizedException.class, () -> client(chatKey)
                 .chat()
                 .completions()
                 .create(ChatCompletionCreateParams.builder()
@@ -225,7 +224,7 @@ class OpenAiCompatibleTest {
                         .addUserMessage("Will this fail?")
                         .build()));
 
-        assertThat(failed.statusCode()).isEqualTo(502);
+        assertThat(failed.statusCode()).isEqualTo(401);
         assertThat(failed.getMessage()).contains("No provider could answer").doesNotContain(OPENAI_KEY);
         assertThat(recordedMessages("API key ci-bot: Will this fail?").get(1).status)
                 .isEqualTo(MessageStatus.FAILED);

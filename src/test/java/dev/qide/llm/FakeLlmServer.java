@@ -208,7 +208,7 @@ public final class FakeLlmServer implements AutoCloseable {
         WireFormat wire = wireOf(request.provider());
         String model = modelOf(request, wire);
         if (model == null || !PROVIDERS.contains(request.provider())) {
-            connection.writeError(404, "{\"error\":{\"message\":\"No such endpoint on the fake server\"}}");
+            connection.writeError(404, "{\"error\":{\"message\":\"No such endpoint on the fake server\"}}", Map.of());
             return;
         }
         FakeReply reply = nextReply(request.provider());
@@ -217,7 +217,7 @@ public final class FakeLlmServer implements AutoCloseable {
             return;
         }
         if (reply.isError()) {
-            connection.writeError(reply.status(), reply.errorBody());
+            connection.writeError(reply.status(), reply.errorBody(), reply.headers());
             return;
         }
         connection.writeStreamHeaders();
@@ -377,10 +377,13 @@ public final class FakeLlmServer implements AutoCloseable {
             }
         }
 
-        void writeError(int status, String json) throws IOException {
+        void writeError(int status, String json, Map<String, String> headers) throws IOException {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            StringBuilder extra = new StringBuilder();
+            headers.forEach((name, value) ->
+                    extra.append(name).append(": ").append(value).append("\r\n"));
             write("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length + "\r\nConnection: close\r\n\r\n");
+                    + body.length + "\r\n" + extra + "Connection: close\r\n\r\n");
             socket.getOutputStream().write(body);
             socket.getOutputStream().flush();
             serverDone = true;

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -26,6 +28,7 @@ public final class FakeReply {
     private final int hangAfter;
     private final int endAfter;
     private final boolean silentBeforeHeaders;
+    private final Map<String, String> headers;
 
     private FakeReply(
             int status,
@@ -35,7 +38,8 @@ public final class FakeReply {
             int cutAfter,
             int hangAfter,
             int endAfter,
-            boolean silentBeforeHeaders) {
+            boolean silentBeforeHeaders,
+            Map<String, String> headers) {
         this.status = status;
         this.errorBody = errorBody;
         this.events = events;
@@ -44,6 +48,7 @@ public final class FakeReply {
         this.hangAfter = hangAfter;
         this.endAfter = endAfter;
         this.silentBeforeHeaders = silentBeforeHeaders;
+        this.headers = headers;
     }
 
     /** Replays a recorded {@code .sse} transcript byte for byte, event by event, whatever the provider prefix. */
@@ -79,36 +84,39 @@ public final class FakeReply {
 
     /** HTTP {@code status} with {@code json} as the body. */
     public static FakeReply errorJson(int status, String json) {
-        return new FakeReply(status, json, null, Duration.ZERO, -1, -1, -1, false);
+        return new FakeReply(status, json, null, Duration.ZERO, -1, -1, -1, false, Map.of());
     }
 
     /** Accepts the request and never answers, not even the status line (until the client gives up). */
     public static FakeReply silentBeforeHeaders() {
-        return new FakeReply(200, null, (wire, model) -> List.of(), Duration.ZERO, -1, -1, -1, true);
+        return new FakeReply(200, null, (wire, model) -> List.of(), Duration.ZERO, -1, -1, -1, true, Map.of());
     }
 
     private static FakeReply stream(BiFunction<WireFormat, String, List<String>> events) {
-        return new FakeReply(200, null, events, Duration.ZERO, -1, -1, -1, false);
+        return new FakeReply(200, null, events, Duration.ZERO, -1, -1, -1, false, Map.of());
     }
 
     /** Waits {@code delay} before each event (also the first) and before a cut, hang or end. */
     public FakeReply delay(Duration delay) {
-        return new FakeReply(status, errorBody, events, delay, cutAfter, hangAfter, endAfter, silentBeforeHeaders);
+        return new FakeReply(
+                status, errorBody, events, delay, cutAfter, hangAfter, endAfter, silentBeforeHeaders, headers);
     }
 
     /** Drops the connection abruptly after {@code count} events (0: right after the headers). */
     public FakeReply cutAfter(int count) {
-        return new FakeReply(status, errorBody, events, delay, count, hangAfter, endAfter, silentBeforeHeaders);
+        return new FakeReply(
+                status, errorBody, events, delay, count, hangAfter, endAfter, silentBeforeHeaders, headers);
     }
 
     /** Stops sending after {@code count} events but keeps the connection open until the client closes it. */
     public FakeReply hangAfter(int count) {
-        return new FakeReply(status, errorBody, events, delay, cutAfter, count, endAfter, silentBeforeHeaders);
+        return new FakeReply(status, errorBody, events, delay, cutAfter, count, endAfter, silentBeforeHeaders, headers);
     }
 
     /** Ends the response cleanly after {@code count} events, without the rest (and so without the end marker). */
     public FakeReply endAfter(int count) {
-        return new FakeReply(status, errorBody, events, delay, cutAfter, hangAfter, count, silentBeforeHeaders);
+        return new FakeReply(
+                status, errorBody, events, delay, cutAfter, hangAfter, count, silentBeforeHeaders, headers);
     }
 
     /** This reply's events (up to {@link #endAfter}, if set), then {@code next}'s. */
@@ -119,7 +127,15 @@ public final class FakeReply {
             all.addAll(next.events(wire, model));
             return all;
         };
-        return new FakeReply(status, errorBody, combined, delay, cutAfter, hangAfter, -1, silentBeforeHeaders);
+        return new FakeReply(status, errorBody, combined, delay, cutAfter, hangAfter, -1, silentBeforeHeaders, headers);
+    }
+
+    /** Sends the header {@code name: value} with the status line (an error's {@code Retry-After}, say). */
+    public FakeReply header(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new FakeReply(
+                status, errorBody, events, delay, cutAfter, hangAfter, endAfter, silentBeforeHeaders, Map.copyOf(more));
     }
 
     int status() {
@@ -128,6 +144,10 @@ public final class FakeReply {
 
     String errorBody() {
         return errorBody;
+    }
+
+    Map<String, String> headers() {
+        return headers;
     }
 
     boolean isError() {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** How provider answers that no recorded fixture covers map to failure kinds, and that messages stay safe. */
@@ -100,6 +102,30 @@ class ProviderErrorsTest {
                 .doesNotContain("SECRET")
                 .doesNotContain("AIzaSy");
         assertThat(failure.getMessage()).contains("Bad header Authorization");
+    }
+
+    @Test
+    void aProviderMessageQuotingPartOfTheKeyIsShownWithoutThatPart() {
+        LlmFailure withoutPrefix = errors.fromStatus(
+                400, "{\"error\":{\"message\":\"Project proj-SECRETSECRET may not call this endpoint.\"}}");
+        LlmFailure middle = errors.fromEvent(FakeJson.parse(
+                "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Key ETSECRET1"
+                        + " is not allowed here.\"}}"));
+
+        assertThat(withoutPrefix.getMessage())
+                .contains("Project … may not call this endpoint.")
+                .doesNotContain("SECRET");
+        assertThat(middle.getMessage()).contains("Key … is not allowed here.").doesNotContain("SECRET");
+    }
+
+    @Test
+    void aRetryAfterIsKeptForFailuresThatPassOnly() {
+        assertThat(errors.fromStatus(429, "", Optional.of(Duration.ofSeconds(7)))
+                        .retryAfter())
+                .contains(Duration.ofSeconds(7));
+        assertThat(errors.fromStatus(401, "", Optional.of(Duration.ofSeconds(7)))
+                        .retryAfter())
+                .isEmpty();
     }
 
     @Test

@@ -57,6 +57,18 @@ class ProviderFailureTest {
     }
 
     @Test
+    void aRateLimitCarriesTheProvidersRetryAfter() throws InterruptedException {
+        fake.server.script(
+                "openai",
+                FakeReply.error(429, "openai-error-429-rate-limit.json").header("Retry-After", "7"));
+
+        LlmFailure failure = failureOf("openai", "gpt-4o");
+
+        assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(failure.retryAfter()).contains(Duration.ofSeconds(7));
+    }
+
+    @Test
     void openAiInsufficientQuotaIsNoCreditThoughItIsAlso429() throws InterruptedException {
         fake.server.script("openai", FakeReply.error(429, "openai-error-429-insufficient-quota.json"));
 

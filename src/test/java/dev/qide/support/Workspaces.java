@@ -2,6 +2,8 @@ package dev.qide.support;
 
 import dev.qide.account.User;
 import dev.qide.plan.PlanId;
+import dev.qide.quota.Meter;
+import dev.qide.quota.UsageCounter;
 import dev.qide.workspace.Workspace;
 import dev.qide.workspace.WorkspaceMember;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,6 +25,15 @@ public final class Workspaces {
             Workspace workspace = WorkspaceMember.personalWorkspaceOf(user.id).orElseThrow();
             workspace.plan = plan;
         });
+    }
+
+    /** How much of {@code meter} the workspace used, over every period still recorded. */
+    public static long used(UUID workspaceId, Meter meter) {
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        UsageCounter.<UsageCounter>list("workspaceId = ?1 and meter = ?2", workspaceId, meter).stream()
+                                .mapToLong(counter -> counter.used)
+                                .sum());
     }
 
     public static long storageUsed(UUID workspaceId) {
