@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who a run's processes are on the server, outside their sandbox: never root. bubblewrap maps the sandbox's user to
@@ -19,8 +20,9 @@ record RunUser(int uid, int gid, boolean switchesFromRoot) {
 
     /** The run user for this server process, or why runs cannot get one. */
     static RunUser forThisServer(SandboxConfig config) {
+        RunUser user;
         try {
-            return forServer(
+            user = forServer(
                     config.runUid(),
                     config.runGid(),
                     Files.readAllLines(Path.of("/proc/self/status")),
@@ -29,6 +31,32 @@ record RunUser(int uid, int gid, boolean switchesFromRoot) {
         } catch (IOException e) {
             throw new SandboxUnavailableException(
                     "Running code is turned off on this server: it cannot tell which user it runs as.");
+        }
+        if (user.switchesFromRoot()) {
+            requireUnprivilegedUserNamespaces(
+                    sysctl("kernel/unprivileged_userns_clone"), sysctl("user/max_user_namespaces"));
+        }
+        return user;
+    }
+
+    /**
+     * bubblewrap started by an unprivileged user creates the sandbox's user namespace as that user, which some kernels
+     * refuse: Debian's {@code kernel.unprivileged_userns_clone=0}, or {@code user.max_user_namespaces=0}.
+     */
+    static void requireUnprivilegedUserNamespaces(Optional<String> unprivilegedClone, Optional<String> maxNamespaces) {
+        if (unprivilegedClone.filter("0"::equals).isPresent()
+                || maxNamespaces.filter("0"::equals).isPresent()) {
+            throw new SandboxUnavailableException("Running code is turned off on this server: its kernel does not let"
+                    + " unprivileged users create user namespaces, which the sandbox needs (sysctl"
+                    + " kernel.unprivileged_userns_clone=1 and a user.max_user_namespaces above 0).");
+        }
+    }
+
+    private static Optional<String> sysctl(String name) {
+        try {
+            return Optional.of(Files.readString(Path.of("/proc/sys", name)).strip());
+        } catch (IOException absent) {
+            return Optional.empty();
         }
     }
 

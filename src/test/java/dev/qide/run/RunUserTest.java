@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A run's processes are never root on the server: root servers switch to the run user, others stay themselves. */
@@ -54,6 +55,18 @@ class RunUserTest {
                 .isInstanceOf(SandboxUnavailableException.class)
                 .hasMessageContaining("run user 70000:65000");
         assertThatThrownBy(() -> RunUser.forServer(65000, 70000, status(0, 0), container, container))
+                .isInstanceOf(SandboxUnavailableException.class);
+    }
+
+    @Test
+    void aKernelWithoutUnprivilegedUserNamespacesTurnsRunsOff() {
+        RunUser.requireUnprivilegedUserNamespaces(Optional.empty(), Optional.of("96362"));
+        RunUser.requireUnprivilegedUserNamespaces(Optional.of("1"), Optional.of("96362"));
+
+        assertThatThrownBy(() -> RunUser.requireUnprivilegedUserNamespaces(Optional.of("0"), Optional.of("96362")))
+                .isInstanceOf(SandboxUnavailableException.class)
+                .hasMessageContaining("kernel.unprivileged_userns_clone=1");
+        assertThatThrownBy(() -> RunUser.requireUnprivilegedUserNamespaces(Optional.empty(), Optional.of("0")))
                 .isInstanceOf(SandboxUnavailableException.class);
     }
 }

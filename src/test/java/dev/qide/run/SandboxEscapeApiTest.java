@@ -13,14 +13,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,11 +51,26 @@ class SandboxEscapeApiTest {
         String marker = "uid-probe-" + UUID.randomUUID();
         String run = runner.startProjectRun(marker + ".py", "import time\nprint('up')\ntime.sleep(60)\n");
         try {
-            long pid = runner.awaitHostProcess(marker);
-            // "Uid: real effective saved filesystem" as the server sees the process, outside every namespace.
-            List<String> ids = Runner.statusField(pid, "Uid:");
-            assertThat(ids).hasSize(4).doesNotContain("0");
-            assertThat(Runner.statusField(pid, "Gid:")).hasSize(4).doesNotContain("0");
+            long python = runner.awaitHostProcess(marker);
+            // Every process of the run (bubblewrap's too): those in the interpreter's pids cgroup.
+            String group = Runner.statusLines(python, "cgroup").stream()
+                    .filter(line -> line.matches("\\d+:pids:.*"))
+                    .findFirst()
+                    .orElseThrow();
+            List<Long> processes = Runner.hostProcesses(
+                    pid -> Runner.statusLines(pid, "cgroup").contains(group));
+            assertThat(processes).contains(python).hasSizeGreaterThanOrEqualTo(3);
+            for (long pid : processes) {
+                // "Uid: real effective saved filesystem" as the server sees it, outside every namespace.
+                assertThat(Runner.ids(pid, "Uid:"))
+                        .as("uids of %d", pid)
+                        .hasSize(4)
+                        .doesNotContain("0");
+                assertThat(Runner.ids(pid, "Gid:"))
+                        .as("gids of %d", pid)
+                        .hasSize(4)
+                        .doesNotContain("0");
+            }
         } finally {
             runner.stop(run);
         }
@@ -176,36 +193,43 @@ class SandboxEscapeApiTest {
 
         /** The server's id of the run's interpreter process, found by the file name on its command line. */
         long awaitHostProcess(String marker) throws InterruptedException {
-            long[] found = {-1};
+            List<List<Long>> found = new ArrayList<>(List.of(List.of()));
             await(() -> {
-                found[0] = hostProcessWith(marker).orElse(-1L);
-                return found[0] > 0;
+                // The interpreter itself, not bubblewrap or a shell that has it among its arguments.
+                found.set(0, hostProcesses(pid -> {
+                    String[] argv =
+                            String.join("\n", statusLines(pid, "cmdline")).split("\0");
+                    return argv[0].endsWith("python3") && argv[argv.length - 1].contains(marker);
+                }));
+                return !found.getFirst().isEmpty();
             });
-            return found[0];
+            return found.getFirst().getFirst();
         }
 
-        static Optional<Long> hostProcessWith(String marker) {
+        /** The server's processes that {@code test} accepts; processes that end meanwhile are left out. */
+        static List<Long> hostProcesses(LongPredicate test) {
             try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-                return entries.filter(entry -> entry.getFileName().toString().matches("\\d+"))
-                        .filter(entry -> {
-                            try {
-                                // The interpreter itself, not bubblewrap or a shell that has it among its arguments.
-                                String[] argv = Files.readString(entry.resolve("cmdline"), StandardCharsets.UTF_8)
-                                        .split("\0");
-                                return argv[0].endsWith("python3") && argv[argv.length - 1].contains(marker);
-                            } catch (IOException | RuntimeException gone) {
-                                return false;
-                            }
-                        })
-                        .map(entry -> Long.parseLong(entry.getFileName().toString()))
-                        .findFirst();
+                return entries.map(entry -> entry.getFileName().toString())
+                        .filter(name -> name.matches("\\d+"))
+                        .map(Long::parseLong)
+                        .filter(pid -> test.test(pid))
+                        .toList();
             } catch (IOException e) {
-                return Optional.empty();
+                throw new UncheckedIOException(e);
             }
         }
 
-        static List<String> statusField(long pid, String field) throws IOException {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+        /** The lines of /proc/{pid}/{file}; none once the process has gone. */
+        static List<String> statusLines(long pid, String file) {
+            try {
+                return Files.readAllLines(Path.of("/proc", Long.toString(pid), file), StandardCharsets.UTF_8);
+            } catch (IOException | UncheckedIOException gone) {
+                return List.of();
+            }
+        }
+
+        static List<String> ids(long pid, String field) {
+            return statusLines(pid, "status").stream()
                     .filter(line -> line.startsWith(field))
                     .map(line -> List.of(line.substring(field.length()).trim().split("\\s+")))
                     .findFirst()
