@@ -53,12 +53,12 @@ class SandboxEscapeApiTest {
         try {
             long python = runner.awaitHostProcess(marker);
             // Every process of the run (bubblewrap's too): those in the interpreter's pids cgroup.
-            String group = Runner.statusLines(python, "cgroup").stream()
+            String group = Runner.procLines(python, "cgroup").stream()
                     .filter(line -> line.matches("\\d+:pids:.*"))
                     .findFirst()
                     .orElseThrow();
-            List<Long> processes = Runner.hostProcesses(
-                    pid -> Runner.statusLines(pid, "cgroup").contains(group));
+            List<Long> processes =
+                    Runner.hostProcesses(pid -> Runner.procLines(pid, "cgroup").contains(group));
             assertThat(processes).contains(python).hasSizeGreaterThanOrEqualTo(3);
             for (long pid : processes) {
                 // "Uid: real effective saved filesystem" as the server sees it, outside every namespace.
@@ -197,8 +197,7 @@ class SandboxEscapeApiTest {
             await(() -> {
                 // The interpreter itself, not bubblewrap or a shell that has it among its arguments.
                 found.set(0, hostProcesses(pid -> {
-                    String[] argv =
-                            String.join("\n", statusLines(pid, "cmdline")).split("\0");
+                    String[] argv = String.join("\n", procLines(pid, "cmdline")).split("\0");
                     return argv[0].endsWith("python3") && argv[argv.length - 1].contains(marker);
                 }));
                 return !found.getFirst().isEmpty();
@@ -220,7 +219,7 @@ class SandboxEscapeApiTest {
         }
 
         /** The lines of /proc/{pid}/{file}; none once the process has gone. */
-        static List<String> statusLines(long pid, String file) {
+        static List<String> procLines(long pid, String file) {
             try {
                 return Files.readAllLines(Path.of("/proc", Long.toString(pid), file), StandardCharsets.UTF_8);
             } catch (IOException | UncheckedIOException gone) {
@@ -229,7 +228,7 @@ class SandboxEscapeApiTest {
         }
 
         static List<String> ids(long pid, String field) {
-            return statusLines(pid, "status").stream()
+            return procLines(pid, "status").stream()
                     .filter(line -> line.startsWith(field))
                     .map(line -> List.of(line.substring(field.length()).trim().split("\\s+")))
                     .findFirst()
