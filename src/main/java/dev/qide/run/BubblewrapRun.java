@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,6 @@ final class BubblewrapRun implements SandboxRun {
     private final Process process;
     private final long startNanos;
     private final RunCgroup cgroup;
-    private final ScratchFolder scratch;
     private final RunLimits limits;
     private final OutputCapture output;
     /** Why the run ended: the first limit or stop() to end it, or COMPLETED once it exited by itself. */
@@ -36,18 +36,11 @@ final class BubblewrapRun implements SandboxRun {
 
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
 
-    private BubblewrapRun(
-            String name,
-            Process process,
-            RunCgroup cgroup,
-            ScratchFolder scratch,
-            RunLimits limits,
-            SandboxOutput listener) {
+    private BubblewrapRun(String name, Process process, RunCgroup cgroup, RunLimits limits, SandboxOutput listener) {
         this.name = name;
         this.process = process;
         this.startNanos = System.nanoTime();
         this.cgroup = cgroup;
-        this.scratch = scratch;
         this.limits = limits;
         this.output = new OutputCapture(limits.outputBytes(), listener, () -> end(RunOutcome.OUTPUT_LIMIT));
     }
@@ -56,18 +49,28 @@ final class BubblewrapRun implements SandboxRun {
             String name,
             List<String> command,
             RunCgroup cgroup,
-            ScratchFolder scratch,
+            ProjectArchive project,
             RunLimits limits,
             SandboxOutput listener)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(scratch.path().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // Started in the root folder, which any run user may enter; the program's working folder is set inside.
+        ProcessBuilder builder = new ProcessBuilder(command).directory(new File("/"));
         // bubblewrap's own process shows inside the sandbox as /proc/1, environment included: give it none.
         builder.environment().clear();
-        BubblewrapRun run = new BubblewrapRun(name, builder.start(), cgroup, scratch, limits, listener);
+        BubblewrapRun run = new BubblewrapRun(name, builder.start(), cgroup, limits, listener);
+        Thread.ofVirtual().name("sandbox-" + name + "-files").start(() -> run.sendFiles(project));
         Thread.ofVirtual().name("sandbox-" + name).start(run::supervise);
         return run;
+    }
+
+    /** Sends the project's files to the sandbox, which unpacks them from its standard input before the program runs. */
+    private void sendFiles(ProjectArchive project) {
+        try (OutputStream in = process.getOutputStream()) {
+            project.writeTo(in);
+        } catch (IOException e) {
+            // The run ended (or failed to start) before it took them all; its result says why.
+            Log.debugf(e, "Sandbox run %s did not take all its files", name);
+        }
     }
 
     @Override
@@ -100,7 +103,6 @@ final class BubblewrapRun implements SandboxRun {
             end(RunOutcome.STOPPED);
         } finally {
             cgroup.remove();
-            scratch.delete();
         }
         if (failure == null) {
             result.complete(ended);

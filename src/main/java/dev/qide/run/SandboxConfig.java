@@ -7,7 +7,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Where and under which limits project files run (see BubblewrapSandbox). */
 @ConfigMapping(prefix = "qide.sandbox")
@@ -44,6 +43,16 @@ public interface SandboxConfig {
     @WithDefault("1M")
     MemorySize outputCap();
 
-    /** Folder for the runs' copies of project files, each deleted when its run ends; default {data-dir}/sandbox. */
-    Optional<String> scratchDir();
+    /**
+     * The server's user id a run's processes get when the server runs as root (they never run as root). Choose one no
+     * account or file of the server uses; it needs no entry in /etc/passwd.
+     */
+    @WithDefault("64000")
+    @Min(1)
+    int runUid();
+
+    /** The server's group id a run's processes get when the server runs as root; like run-uid, one nothing uses. */
+    @WithDefault("64000")
+    @Min(1)
+    int runGid();
 }

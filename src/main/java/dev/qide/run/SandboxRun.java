@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 public interface SandboxRun {
 
     /**
-     * Completes once the program and everything it started have ended and the run's scratch files are gone. Only an
+     * Completes once the program and everything it started have ended and the run's cgroups are removed. Only an
      * unexpected internal error completes it exceptionally.
      */
     CompletableFuture<RunResult> result();

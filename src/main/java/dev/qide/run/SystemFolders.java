@@ -42,10 +42,10 @@ final class SystemFolders {
     }
 
     /**
-     * The interpreter's path on the sandbox's PATH. A candidate counts only when it really lives in a folder the
-     * sandbox sees: a python3 that links into /root/.pyenv or /opt, say, would not run there.
+     * A program's path on the sandbox's PATH (an interpreter, tar). A candidate counts only when it really lives in a
+     * folder the sandbox sees: a python3 that links into /root/.pyenv or /opt, say, would not run there.
      */
-    static Optional<String> findInterpreter(String name) {
+    static Optional<String> findProgram(String name) {
         for (String folder : SEARCH_PATH) {
             Path candidate = Path.of(folder, name);
             if (Files.isExecutable(candidate) && isVisibleInSandbox(candidate)) {

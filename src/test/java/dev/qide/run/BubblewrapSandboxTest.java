@@ -158,9 +158,18 @@ class BubblewrapSandboxTest {
     }
 
     @Test
-    void theScratchFolderIsGoneOnceTheResultIsIn() throws Exception {
-        TestSandboxes.run(sandbox, RunLanguage.BASH, "ls");
+    void projectFilesNeverTouchTheServersDisk() throws Exception {
+        CompletableFuture<OutputChunk> listed = new CompletableFuture<>();
+        SandboxRequest request = new SandboxRequest(
+                RunLanguage.BASH,
+                Map.of("main.sh", "cat deep/er/file.txt; sleep 30", "deep/er/file.txt", "on tmpfs only"),
+                "main.sh");
 
-        assertThat(dataDir.resolve("sandbox")).isEmptyDirectory();
+        SandboxRun run = sandbox.start(request, listed::complete);
+
+        assertThat(listed.get(10, TimeUnit.SECONDS).text()).isEqualTo("on tmpfs only");
+        TestSandboxes.assertNoRunFilesIn(dataDir);
+        run.stop();
+        assertThat(run.result().get(10, TimeUnit.SECONDS).outcome()).isEqualTo(RunOutcome.STOPPED);
     }
 }

@@ -66,7 +66,7 @@ class SandboxLimitsTest {
 
         assertThat(result.outcome()).isIn(RunOutcome.MEMORY_LIMIT, RunOutcome.COMPLETED);
         assertThat(result.output()).doesNotContain("2147483648");
-        assertThat(dataDir.resolve("sandbox")).isEmptyDirectory();
+        TestSandboxes.assertNoRunFilesIn(dataDir);
     }
 
     @Test
@@ -153,7 +153,7 @@ class SandboxLimitsTest {
                         .map(process -> process.info().commandLine().orElse(""))
                         .filter(commandLine -> commandLine.contains("sleep 98")))
                 .isEmpty();
-        assertThat(dataDir.resolve("sandbox")).isEmptyDirectory();
+        TestSandboxes.assertNoRunFilesIn(dataDir);
     }
 
     @Test
@@ -178,7 +178,7 @@ class SandboxLimitsTest {
 
         assertThat(run.result()).isCompleted();
         assertThat(run.result().get().outcome()).isEqualTo(RunOutcome.STOPPED);
-        assertThat(dataDir.resolve("sandbox")).isEmptyDirectory();
+        TestSandboxes.assertNoRunFilesIn(dataDir);
     }
 
     /** The children's user and system time from the second line of bash's {@code times}, e.g. "0m0.9s 0m0.1s". */

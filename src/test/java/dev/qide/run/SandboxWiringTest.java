@@ -28,6 +28,8 @@ class SandboxWiringTest {
         assertThat(config.maxProcesses()).isEqualTo(64);
         assertThat(config.cpus()).isEqualTo(1.0);
         assertThat(config.outputCap().asLongValue()).isEqualTo(1L << 20);
+        assertThat(config.runUid()).isEqualTo(64000);
+        assertThat(config.runGid()).isEqualTo(64000);
     }
 
     @Test

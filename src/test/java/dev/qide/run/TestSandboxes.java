@@ -1,14 +1,19 @@
 package dev.qide.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qide.QideConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Sandboxes built the way the application builds them, with the default limits and a data folder of the test's. */
 final class TestSandboxes {
@@ -33,7 +38,8 @@ final class TestSandboxes {
                 64,
                 1.0,
                 size("1M"),
-                Optional.empty());
+                64000,
+                64000);
     }
 
     /** Runs one file and waits for its result. */
@@ -49,6 +55,15 @@ final class TestSandboxes {
     static SandboxRequest request(RunLanguage language, String source, Duration timeout) {
         String entry = "main" + language.extensions().getFirst();
         return new SandboxRequest(language, Map.of(entry, source), entry, timeout);
+    }
+
+    /** Asserts that the server's sandbox folder holds nothing of any run: only the seccomp filter runs share. */
+    static void assertNoRunFilesIn(Path dataDir) throws IOException {
+        try (Stream<Path> entries = Files.list(dataDir.resolve("sandbox"))) {
+            assertThat(entries.map(path -> path.getFileName().toString()))
+                    .singleElement()
+                    .matches(name -> name.matches("seccomp-\\w+\\.bpf"));
+        }
     }
 
     private static MemorySize size(String text) {
@@ -87,15 +102,21 @@ final class TestSandboxes {
             int maxProcesses,
             double cpus,
             MemorySize outputCap,
-            Optional<String> scratchDir)
+            int runUid,
+            int runGid)
             implements SandboxConfig {
 
         Config withBwrap(String path) {
-            return new Config(path, defaultTimeout, maxTimeout, memory, maxProcesses, cpus, outputCap, scratchDir);
+            return new Config(path, defaultTimeout, maxTimeout, memory, maxProcesses, cpus, outputCap, runUid, runGid);
         }
 
         Config withCpus(double share) {
-            return new Config(bwrap, defaultTimeout, maxTimeout, memory, maxProcesses, share, outputCap, scratchDir);
+            return new Config(
+                    bwrap, defaultTimeout, maxTimeout, memory, maxProcesses, share, outputCap, runUid, runGid);
+        }
+
+        Config withRunUser(int uid, int gid) {
+            return new Config(bwrap, defaultTimeout, maxTimeout, memory, maxProcesses, cpus, outputCap, uid, gid);
         }
     }
 }
