@@ -30,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,23 +99,30 @@ class ChatStreamingTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("text/event-stream");
-        // The payload's line ends never become the stream's: every line ends with LF and each data line is
-        // "data: " and the line exactly.
-        assertThat(answer.body()).doesNotContain("\r").endsWith("\n\n");
-        assertThat(answer.body().split("\n"))
-                .filteredOn(line -> line.startsWith("data"))
-                .allSatisfy(line -> assertThat(line).startsWith("data: "));
-        String streamed = events.stream()
-                .filter(event -> event.type().equals("token"))
-                .map(event -> HtmlText.decode(event.data()))
-                .collect(Collectors.joining());
-        assertThat(streamed).isEqualTo(AwkwardReply.TEXT);
         SseWire.Event done = events.get(events.size() - 1);
         assertThat(done.type()).isEqualTo("done");
-        assertThat(message(reply).content).isEqualTo(AwkwardReply.TEXT);
         String reloaded = alice.get("/chat/" + conversation).asString();
-        assertThat(done.data().strip()).isEqualTo(article(reloaded, reply));
-        assertThat(HtmlText.decode(code(done.data()))).isEqualTo(AwkwardReply.CODE);
+        SoftAssertions.assertSoftly(softly -> {
+            // The payload's line ends never become the stream's: every line ends with LF, and each data line is
+            // "data: " and the line exactly.
+            softly.assertThat(answer.body()).doesNotContain("\r").endsWith("\n\n");
+            softly.assertThat(answer.body().split("\n"))
+                    .filteredOn(line -> line.startsWith("data"))
+                    .allSatisfy(line -> assertThat(line).startsWith("data: "));
+            softly.assertThat(events.stream()
+                            .filter(event -> event.type().equals("token"))
+                            .map(event -> HtmlText.decode(event.data()))
+                            .collect(Collectors.joining()))
+                    .as("the streamed text")
+                    .isEqualTo(AwkwardReply.TEXT);
+            softly.assertThat(message(reply).content).isEqualTo(AwkwardReply.TEXT);
+            softly.assertThat(done.data().strip())
+                    .as("the end, as a reload shows it")
+                    .isEqualTo(article(reloaded, reply));
+            softly.assertThat(HtmlText.decode(code(done.data())))
+                    .as("the finished code")
+                    .isEqualTo(AwkwardReply.CODE);
+        });
     }
 
     @Test

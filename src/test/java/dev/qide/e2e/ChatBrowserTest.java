@@ -1,7 +1,9 @@
 package dev.qide.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -118,19 +120,23 @@ class ChatBrowserTest extends BrowserTest {
                         "data-status", "complete", new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
         @SuppressWarnings("unchecked")
         Map<String, String> shown = (Map<String, String>) page.evaluate("() => window.shownBeforeTheEnd");
-        assertEquals(AwkwardReply.TEXT, shown.get("text"), "the streamed text in the page");
-        assertEquals(AwkwardReply.TEXT, shown.get("rendered"), "the streamed text as rendered (innerText)");
-        assertEquals(AwkwardReply.CODE, awkward.locator("pre code").textContent());
+        String finishedCode = awkward.locator("pre code").textContent();
         awkward.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy"))
                 .click();
         assertThat(awkward.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copied")))
                 .isVisible();
-        assertEquals(AwkwardReply.CODE, page.evaluate("() => navigator.clipboard.readText()"));
+        Object copied = page.evaluate("() => navigator.clipboard.readText()");
         awkward.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Insert into editor"))
                 .click();
-        org.assertj.core.api.Assertions.assertThat((String) page.evaluate(OPEN_FILE_TEXT))
-                .as("the open file, the code inserted at its start")
-                .startsWith(AwkwardReply.CODE + "# Chatty");
+        String openFile = (String) page.evaluate(OPEN_FILE_TEXT);
+        assertAll(
+                () -> assertEquals(AwkwardReply.TEXT, shown.get("text"), "the streamed text in the page"),
+                () -> assertEquals(AwkwardReply.TEXT, shown.get("rendered"), "the streamed text as rendered"),
+                () -> assertEquals(AwkwardReply.CODE, finishedCode, "the finished reply's code block"),
+                () -> assertEquals(AwkwardReply.CODE, copied, "what Copy copied"),
+                () -> assertTrue(
+                        openFile.startsWith(AwkwardReply.CODE + "# Chatty"),
+                        "the open file starts with the inserted code: " + openFile));
         Chromium.screenshot(page, "41b-chat-exact-code");
 
         // 3. A long reply, stopped part-way: what was written stays.
