@@ -31,8 +31,9 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * One message of the chat pages: its reply stream (SSE), Stop, Regenerate, and edit-and-resend. The stream sends
- * {@code token} events (escaped text, id = the reply's length after it, so a reconnect with Last-Event-ID goes on
- * from there), {@code heartbeat}s, and a final {@code done} whose data is the finished message's HTML.
+ * {@code token} events (the text as HTML text, exact to the last CR; id = the reply's length after it, so a reconnect
+ * with Last-Event-ID goes on from there), {@code heartbeat}s, and a final {@code done} whose data is the finished
+ * message's HTML, as a reload renders it.
  */
 @Path(Routes.CHAT + "/messages")
 @Authenticated
@@ -68,7 +69,7 @@ public class ChatMessageResource {
         return ReplyEventStream.of(streams, id, offset, sse, new ReplyEventStream.Format() {
             @Override
             public String token(String text) {
-                return escape(text);
+                return ReplyTextHtml.escape(text);
             }
 
             @Override
@@ -78,7 +79,10 @@ public class ChatMessageResource {
 
             @Override
             public String done(ReplyEvent.Done done) {
-                return renderFinished(done.replyId(), csrfToken);
+                // Markup: the HTML parser reads CRLF and CR as LF anyway, and event data cannot carry CR.
+                return renderFinished(done.replyId(), csrfToken)
+                        .replace("\r\n", "\n")
+                        .replace('\r', '\n');
             }
         });
     }
@@ -186,29 +190,5 @@ public class ChatMessageResource {
             Log.errorf(e, "Could not render the end of reply %s", replyId);
             return "<p class=\"text-danger small\">The reply ended; reload the page to see it.</p>";
         }
-    }
-
-    /**
-     * The text as HTML for an SSE {@code data:} field: markup escaped, and a leading space written as an entity, as
-     * an SSE reader drops one space after "data:".
-     */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (i == 0 && c == ' ') {
-                out.append("&#32;");
-                continue;
-            }
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

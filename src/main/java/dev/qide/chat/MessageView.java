@@ -38,6 +38,11 @@ public record MessageView(ChatMessage message, String text, String html, String 
         return message.durationMs == null ? "" : String.format(Locale.US, "%.1f s", message.durationMs / 1000.0);
     }
 
+    /** The text as HTML text that the page reads back exactly, as the reply's stream sends it (CR included). */
+    public String textHtml() {
+        return ReplyTextHtml.escape(text);
+    }
+
     /** Characters written so far: where a reader of a streaming reply starts. */
     public int length() {
         return text.length();

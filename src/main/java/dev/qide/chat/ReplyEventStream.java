@@ -1,5 +1,6 @@
 package dev.qide.chat;
 
+import dev.qide.web.SseData;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -10,11 +11,12 @@ import java.util.function.Function;
 /**
  * A reply as server-sent events, for the page (HTML data) and the JSON API (JSON data) alike: {@code token} events
  * whose id is the reply's length after them (so a reconnect with Last-Event-ID goes on from there),
- * {@code heartbeat}s, and a final {@code done}, after which the stream ends.
+ * {@code heartbeat}s, and a final {@code done}, after which the stream ends. Each event's data reaches the reader
+ * exactly ({@link SseData}).
  */
 final class ReplyEventStream {
 
-    /** How one kind of client writes each event's data. */
+    /** How one kind of client writes each event's data; it may hold LF but no CR. */
     interface Format {
         String token(String text);
 
@@ -31,12 +33,18 @@ final class ReplyEventStream {
                 sse.newEventBuilder()
                         .name("token")
                         .id(Integer.toString(text.end()))
-                        .data(format.token(text.text()))
+                        .data(SseData.of(format.token(text.text())))
                         .build();
             case ReplyEvent.Heartbeat ignored ->
-                sse.newEventBuilder().name("heartbeat").data(format.heartbeat()).build();
+                sse.newEventBuilder()
+                        .name("heartbeat")
+                        .data(SseData.of(format.heartbeat()))
+                        .build();
             case ReplyEvent.Done done ->
-                sse.newEventBuilder().name("done").data(format.done(done)).build();
+                sse.newEventBuilder()
+                        .name("done")
+                        .data(SseData.of(format.done(done)))
+                        .build();
         };
         return Multi.createFrom()
                 .<OutboundSseEvent>emitter(emitter -> {

@@ -9,6 +9,7 @@ import dev.qide.apikey.RequiresScope;
 import dev.qide.run.RunViews.DoneEvent;
 import dev.qide.run.RunViews.OutputEvent;
 import dev.qide.run.RunViews.RunView;
+import dev.qide.web.SseData;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -25,8 +26,8 @@ import jakarta.ws.rs.sse.Sse;
 import java.util.UUID;
 
 /**
- * One run: follow its output as server-sent events ({@code output} events, then one {@code done}), stop it, read its
- * record. Runs start at {@code POST /api/projects/{id}/runs}.
+ * One run: follow its output as server-sent events ({@code output} events, then one {@code done}; JSON data, read
+ * back exactly: {@link SseData}), stop it, read its record. Runs start at {@code POST /api/projects/{id}/runs}.
  */
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -103,8 +104,7 @@ public class RunApiResource {
         try {
             return sse.newEventBuilder()
                     .name(name)
-                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
-                    .data(json.writeValueAsString(data))
+                    .data(SseData.of(json.writeValueAsString(data)))
                     .build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Run events are plain records", e);

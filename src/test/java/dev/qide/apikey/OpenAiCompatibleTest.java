@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
@@ -25,7 +26,9 @@ import dev.qide.llm.FakeLlmServer;
 import dev.qide.llm.FakeReply;
 import dev.qide.plan.PlanId;
 import dev.qide.support.ApiKeys;
+import dev.qide.support.AwkwardReply;
 import dev.qide.support.Browser;
+import dev.qide.support.SseWire;
 import dev.qide.support.Workspaces;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -48,6 +51,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(FakeLlmResource.class)
 class OpenAiCompatibleTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPENAI_KEY = "sk-test-openai-compat-0123456789";
 
     private FakeLlmServer upstream;
@@ -152,6 +156,33 @@ class OpenAiCompatibleTest {
         assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.model()).isEqualTo("openai/gpt-4o-mini"));
         assertThat(recordedMessages("API key ci-bot: Stream something").get(1).content)
                 .isEqualTo(answer);
+    }
+
+    @Test
+    void theStreamIsFramedAsOpenAisAndCarriesTheTextExactly() throws Exception {
+        upstream.script("openai", FakeReply.text(AwkwardReply.TEXT, 40));
+
+        SseWire.Answer answer = SseWire.fetch(HttpRequest.newBuilder(URI.create(base() + "/chat/completions"))
+                .header("Authorization", "Bearer " + chatKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"openai/gpt-4o-mini\",\"stream\":true,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"Code\"}]}"))
+                .build());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("text/event-stream");
+        // Exactly what OpenAI sends: "data: {json}" and a blank line per chunk, then "data: [DONE]" and a blank line.
+        assertThat(answer.body()).matches("(data: \\{[^\r\n]*\\}\n\n)+data: \\[DONE]\n\n");
+        List<SseWire.Event> events = SseWire.parse(answer.body());
+        assertThat(events).allSatisfy(event -> assertThat(event.type()).isEqualTo("message"));
+        assertThat(events.get(events.size() - 1).data()).isEqualTo("[DONE]");
+        StringBuilder text = new StringBuilder();
+        for (SseWire.Event event : events.subList(0, events.size() - 1)) {
+            for (JsonNode choice : JSON.readTree(event.data()).path("choices")) {
+                text.append(choice.path("delta").path("content").asText(""));
+            }
+        }
+        assertThat(text.toString()).isEqualTo(AwkwardReply.TEXT);
     }
 
     @Test

@@ -12,12 +12,17 @@ import dev.qide.llm.FakeLlmServer;
 import dev.qide.llm.FakeReply;
 import dev.qide.plan.PlanId;
 import dev.qide.support.ApiKeys;
+import dev.qide.support.AwkwardReply;
 import dev.qide.support.Browser;
+import dev.qide.support.SseWire;
 import dev.qide.support.Workspaces;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +105,39 @@ class ChatApiTest {
         assertThat(upstream.lastRequest("openai").json().path("messages").toString())
                 .contains("Explain")
                 .contains("And then?");
+    }
+
+    @Test
+    void theJsonStreamCarriesTheTextExactly() throws Exception {
+        upstream.script("openai", FakeReply.text(AwkwardReply.TEXT, 40));
+        JsonPath sent = send(alice, Map.of("project_id", projectId, "content", "Code, please", "provider", "openai"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+
+        SseWire.Answer answer = SseWire.fetch(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + RestAssured.port + sent.getString("stream_url")))
+                .header("Cookie", alice.cookieHeader())
+                .header("Accept", "text/event-stream")
+                .build());
+        List<SseWire.Event> events = SseWire.parse(answer.body());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).doesNotContain("\r").endsWith("\n\n");
+        assertThat(answer.body().split("\n"))
+                .filteredOn(line -> !line.isEmpty())
+                .allSatisfy(line -> assertThat(line).matches("(event:|id:|data: )\\S.*"));
+        StringBuilder streamed = new StringBuilder();
+        for (SseWire.Event event : events) {
+            if (event.type().equals("token")) {
+                streamed.append(JSON.readTree(event.data()).path("text").textValue());
+            }
+        }
+        assertThat(streamed.toString()).isEqualTo(AwkwardReply.TEXT);
+        SseWire.Event done = events.get(events.size() - 1);
+        assertThat(done.type()).isEqualTo("done");
+        assertThat(JSON.readTree(done.data()).path("content").textValue()).isEqualTo(AwkwardReply.TEXT);
     }
 
     @Test

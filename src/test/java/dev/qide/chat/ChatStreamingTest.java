@@ -11,17 +11,26 @@ import dev.qide.llm.FakeLlmServer;
 import dev.qide.llm.FakeReply;
 import dev.qide.plan.PlanId;
 import dev.qide.support.AuditTrail;
+import dev.qide.support.AwkwardReply;
 import dev.qide.support.Browser;
+import dev.qide.support.HtmlText;
+import dev.qide.support.SseWire;
 import dev.qide.support.Workspaces;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +82,67 @@ class ChatStreamingTest {
         assertThat(request.json().path("model").asText()).isEqualTo("gpt-4o-mini");
         assertThat(request.json().path("messages").toString()).contains("How do I double every item?");
         assertThat(AuditTrail.actionsOf(alice.workspaceId())).contains("provider_key.decrypted");
+    }
+
+    @Test
+    void theStreamCarriesTheTextExactlyAndEndsWithWhatAReloadShows() throws Exception {
+        upstream.script("openai", FakeReply.text(AwkwardReply.TEXT, 40));
+        UUID conversation = startConversation(alice);
+        UUID reply = send(alice, conversation, "Show me some code", "openai/gpt-4o-mini");
+
+        SseWire.Answer answer = SseWire.fetch(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + streamPath(reply)))
+                        .header("Cookie", alice.cookieHeader())
+                        .header("Accept", "text/event-stream")
+                        .build());
+        List<SseWire.Event> events = SseWire.parse(answer.body());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("text/event-stream");
+        SseWire.Event done = events.get(events.size() - 1);
+        assertThat(done.type()).isEqualTo("done");
+        String reloaded = alice.get("/chat/" + conversation).asString();
+        SoftAssertions.assertSoftly(softly -> {
+            // The payload's line ends never become the stream's: every line ends with LF, and each data line is
+            // "data: " and the line exactly.
+            softly.assertThat(answer.body()).doesNotContain("\r").endsWith("\n\n");
+            softly.assertThat(answer.body().split("\n"))
+                    .filteredOn(line -> line.startsWith("data"))
+                    .allSatisfy(line -> assertThat(line).startsWith("data: "));
+            softly.assertThat(events.stream()
+                            .filter(event -> event.type().equals("token"))
+                            .map(event -> HtmlText.decode(event.data()))
+                            .collect(Collectors.joining()))
+                    .as("the streamed text")
+                    .isEqualTo(AwkwardReply.TEXT);
+            softly.assertThat(message(reply).content).isEqualTo(AwkwardReply.TEXT);
+            softly.assertThat(done.data().strip())
+                    .as("the end, as a reload shows it")
+                    .isEqualTo(article(reloaded, reply));
+            softly.assertThat(HtmlText.decode(code(done.data())))
+                    .as("the finished code")
+                    .isEqualTo(AwkwardReply.CODE);
+        });
+    }
+
+    @Test
+    void aPageLoadedWhileTheReplyStreamsShowsItsTextSoFarExactly() throws Exception {
+        upstream.script("openai", FakeReply.text(AwkwardReply.TEXT, 40).hangAfter(10));
+        UUID conversation = startConversation(alice);
+        UUID reply = send(alice, conversation, "Show me some code", "openai/gpt-4o-mini");
+
+        String shown = "";
+        for (int i = 0; i < 100 && shown.length() < 40; i++) {
+            Thread.sleep(50);
+            Matcher text = Pattern.compile("data-testid=\"reply-text\">([^<]*)</div>")
+                    .matcher(article(alice.get("/chat/" + conversation).asString(), reply));
+            assertThat(text.find()).isTrue();
+            shown = HtmlText.decode(text.group(1));
+        }
+
+        assertThat(shown).hasSizeGreaterThanOrEqualTo(40).contains("\r\n");
+        assertThat(AwkwardReply.TEXT).startsWith(shown);
+        alice.htmxPostForm("/chat/messages/" + reply + "/stop", Map.of()).then().statusCode(204);
     }
 
     @Test
@@ -230,6 +300,22 @@ class ChatStreamingTest {
         mallory.get("/chat/" + conversation + "/export?format=json").then().statusCode(404);
         mallory.get("/chat");
         mallory.postForm("/chat/messages/" + reply + "/stop", Map.of()).then().statusCode(404);
+    }
+
+    /** The markup of message {@code id} in a page. */
+    private static String article(String page, UUID id) {
+        int start = page.lastIndexOf("<article", page.indexOf("id=\"message-" + id + "\""));
+        int end = page.indexOf("</article>", start) + "</article>".length();
+        assertThat(start).as(page).isNotNegative();
+        return page.substring(start, end);
+    }
+
+    /** The escaped text of the one code block in {@code html}. */
+    private static String code(String html) {
+        Matcher code =
+                Pattern.compile("<code[^>]*>(.*?)</code>", Pattern.DOTALL).matcher(html);
+        assertThat(code.find()).as(html).isTrue();
+        return code.group(1);
     }
 
     /** The reply once it has ended (its end is recorded just after its stream closes). */

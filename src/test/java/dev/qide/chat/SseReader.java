@@ -1,6 +1,7 @@
 package dev.qide.chat;
 
 import dev.qide.support.Browser;
+import dev.qide.support.HtmlText;
 import io.restassured.RestAssured;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -99,13 +100,7 @@ final class SseReader {
     static String text(List<Event> events) {
         StringBuilder text = new StringBuilder();
         events.stream().filter(event -> event.name().equals("token")).forEach(event -> text.append(event.data()));
-        return text.toString()
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&#32;", " ")
-                .replace("&amp;", "&");
+        return HtmlText.decode(text.toString());
     }
 
     static String lastId(List<Event> events) {

@@ -6,14 +6,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
 import dev.qide.support.ClockSensitive;
 import dev.qide.support.SandboxAvailability;
+import dev.qide.support.SseWire;
 import dev.qide.support.TestClock;
 import dev.qide.support.Workspaces;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +32,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @ClockSensitive
 class RunApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Sandbox sandbox;
@@ -120,6 +127,50 @@ class RunApiTest {
         stranger.api().get("/api/runs/" + run).then().statusCode(404);
         stranger.request().get("/api/runs/" + run + "/events").then().statusCode(404);
         stranger.api().post("/api/runs/" + run + "/stop").then().statusCode(404);
+    }
+
+    @Test
+    void theOutputStreamCarriesTheOutputExactlyLiveAndAfterTheEnd() throws Exception {
+        Browser browser = Browser.signedUp("Exact Runner");
+        Workspaces.setPlan(browser.workspaceId(), PlanId.PRO);
+        String project = "/api/projects/" + browser.createProject("Exact");
+        String main = addFile(
+                browser,
+                project,
+                "main.py",
+                """
+                import sys, time
+                time.sleep(1)
+                out = sys.stdout.buffer
+                out.write(' lead\\r\\n    four\\n\\t\\ttabs\\rcr\\r\\n'.encode()); out.flush()
+                time.sleep(0.3)
+                out.write('\\n   \\n\\U0001F600 \\U0001D518 end'.encode()); out.flush()
+                """);
+        String expected = " lead\r\n    four\n\t\ttabs\rcr\r\n\n   \n\uD83D\uDE00 \uD835\uDD18 end";
+        String run = start(browser, project, main);
+
+        for (String when : List.of("live", "after the end")) {
+            SseWire.Answer answer = SseWire.fetch(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + RestAssured.port + "/api/runs/" + run + "/events"))
+                    .header("Cookie", browser.cookieHeader())
+                    .header("Accept", "text/event-stream")
+                    .build());
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).as(when).doesNotContain("\r").endsWith("\n\n");
+            assertThat(answer.body().split("\n"))
+                    .as(when)
+                    .filteredOn(line -> !line.isEmpty())
+                    .allSatisfy(line -> assertThat(line).matches("(event:|data: )\\S.*"));
+            List<SseWire.Event> events = SseWire.parse(answer.body());
+            StringBuilder output = new StringBuilder();
+            for (SseWire.Event event : events) {
+                if (event.type().equals("output")) {
+                    output.append(JSON.readTree(event.data()).path("text").textValue());
+                }
+            }
+            assertThat(output.toString()).as(when).isEqualTo(expected);
+            assertThat(events.get(events.size() - 1).type()).isEqualTo("done");
+        }
     }
 
     @Test
