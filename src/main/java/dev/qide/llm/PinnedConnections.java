@@ -82,6 +82,8 @@ final class PinnedConnections implements AutoCloseable {
                 .setURI(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
                 .setFollowRedirects(false);
         request.headers().map().forEach((name, values) -> values.forEach(value -> options.addHeader(name, value)));
+        // As the JDK's client writes it (Vert.x would leave an IPv6 literal without its brackets).
+        options.putHeader("Host", uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
 
         CompletableFuture<HttpResponse<InputStream>> answer = new CompletableFuture<>();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();

@@ -53,6 +53,24 @@ class PinnedProviderCallTest {
     }
 
     @Test
+    void anIpv6LiteralHostIsSentInBrackets() throws InterruptedException {
+        String literal = "[::ffff:127.0.0.1]";
+        RecordingListener listener = new RecordingListener();
+        fake.clients.stream(
+                FakeProviders.request(
+                        new ProviderEndpoint(
+                                "custom",
+                                "http://" + literal + ":" + fake.server.port() + "/custom/v1",
+                                "k",
+                                InetAddress.getLoopbackAddress()),
+                        "llama3.2"),
+                listener);
+
+        assertThat(listener.awaitCompletion().text()).isEqualTo(FakeLlmServer.DEFAULT_TEXT);
+        assertThat(fake.server.lastRequest("custom").header("Host")).isEqualTo(literal + ":" + fake.server.port());
+    }
+
+    @Test
     void theRecordedOpenAiStreamArrivesWhole() throws InterruptedException {
         fake.server.script("openai", FakeReply.fixture("openai-chat-stream.sse"));
 

@@ -84,6 +84,24 @@ class PinnedTlsTest {
         assertThat(hosts).isEmpty();
     }
 
+    @Test
+    void anIpLiteralEndpointIsCheckedAgainstTheAddress() throws Exception {
+        Path keys = certificate("literal", "ip:127.0.0.1");
+        int port = serve(keys);
+
+        ProviderClients clients = clientsTrusting(keys);
+        try {
+            clients.check(
+                    new ProviderEndpoint(
+                            "custom", "https://127.0.0.1:" + port + "/v1", "k", InetAddress.getLoopbackAddress()),
+                    "llama3.2");
+        } finally {
+            clients.close();
+        }
+
+        assertThat(hosts).containsExactly("127.0.0.1:" + port);
+    }
+
     private static ProviderEndpoint endpoint(int port) {
         return new ProviderEndpoint(
                 "custom", "https://" + NAME + ":" + port + "/v1", "test-key-0123", InetAddress.getLoopbackAddress());
