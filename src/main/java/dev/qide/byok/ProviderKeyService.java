@@ -111,10 +111,10 @@ public class ProviderKeyService {
             } else if (!custom) {
                 errors.add(
                         "baseUrl",
-                        "Only the custom endpoint takes an address: a "
-                                + provider.get().name() + " key is sent to "
-                                + provider.get().name() + "'s own API. For a gateway that speaks OpenAI's API, choose"
-                                + " Custom endpoint; or leave the address empty.");
+                        "Only the custom endpoint takes an address: keys for "
+                                + provider.get().name()
+                                + " are sent to its own API. For a gateway that speaks OpenAI's API, choose Custom"
+                                + " endpoint; or leave the address empty.");
             } else {
                 baseUrl = endpoints.check(form.baseUrl(), errors, "baseUrl");
             }
@@ -228,8 +228,9 @@ public class ProviderKeyService {
     }
 
     /**
-     * Opens the key for one call and writes the audit record that says who opened which key, and why. Its custom endpoint's name is resolved and checked again now (a name that led to a public address when saved
-     * may not any more), and the call is pinned to the address checked.
+     * Opens the key for one call and writes the audit record that says who opened which key, and why. A custom
+     * endpoint's name is resolved and checked again now (a name that led to a public address when saved may not any
+     * more), and the endpoint handed on carries the address checked, which the call connects to.
      *
      * @throws KeyUnavailableException when the stored key cannot be decrypted, or its custom endpoint does not
      *     resolve or now leads into a private network, or a catalog provider's key has an endpoint of its own

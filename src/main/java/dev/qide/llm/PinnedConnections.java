@@ -87,7 +87,7 @@ final class PinnedConnections implements AutoCloseable {
 
         CompletableFuture<HttpResponse<InputStream>> answer = new CompletableFuture<>();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-        Vertx vertx = vertx();
+        Vertx loop = vertx();
         HttpClient client = client();
         long headersTimeout = request.timeout().orElse(Duration.ofDays(1)).toMillis();
         answer.whenComplete((response, failure) -> {
@@ -104,10 +104,10 @@ final class PinnedConnections implements AutoCloseable {
                         return Future.failedFuture(new CancellationException("given up before sending"));
                     }
                     // Connected: the answer's headers may now take as long as the request's timeout.
-                    long timer = vertx.setTimer(
+                    long timer = loop.setTimer(
                             headersTimeout,
                             id -> answer.completeExceptionally(new HttpTimeoutException("request timed out")));
-                    answer.whenComplete((response, failure) -> vertx.cancelTimer(timer));
+                    answer.whenComplete((response, failure) -> loop.cancelTimer(timer));
                     return body == null ? exchange.send() : exchange.send(Buffer.buffer(body));
                 })
                 .onSuccess(response -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qide.llm.FakeLlmResource;
 import dev.qide.llm.FakeLlmServer;
+import dev.qide.llm.ProviderClients;
 import dev.qide.llm.ProviderEndpoint;
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
@@ -121,6 +122,10 @@ class PrivateEndpointTest {
 
     @Inject
     RecordingLlmClient client;
+
+    /** The application's own client (the recording one stands in for it only as the {@code LlmClient}). */
+    @Inject
+    ProviderClients providerClients;
 
     private Browser owner;
 
@@ -252,6 +257,23 @@ class PrivateEndpointTest {
 
         assertThat(second).contains("resolves to a private or local address");
         assertThat(client.checked()).hasSize(1);
+    }
+
+    @Test
+    void theApplicationsClientConnectsToThePinnedAddressOverItsOwnVertx() {
+        FakeLlmServer upstream = FakeLlmResource.server();
+        upstream.reset();
+        String name = "llm.pinned.invalid";
+
+        providerClients.check(
+                new ProviderEndpoint(
+                        "custom",
+                        upstream.baseUrl("custom").replace("127.0.0.1", name),
+                        "hosted-key-123",
+                        InetAddress.getLoopbackAddress()),
+                "llama3.2");
+
+        assertThat(upstream.lastRequest("custom").header("Host")).isEqualTo(name + ":" + upstream.port());
     }
 
     private Response saveByForm(String provider, String baseUrl) {
