@@ -17,4 +17,21 @@ public class KeyUnavailableException extends RuntimeException {
         return new KeyUnavailableException("The key's endpoint now resolves to a private or local address, which"
                 + " this server may not call. Change the endpoint address.");
     }
+
+    /** The key's custom endpoint's name does not resolve now, so where it leads cannot be checked. */
+    static KeyUnavailableException unresolvableEndpoint(String host) {
+        return new KeyUnavailableException("The key's endpoint name " + host + " does not resolve now, so this server"
+                + " cannot check where it leads. Check the name, or change the endpoint address.");
+    }
+
+    /** The stored endpoint address is not a URL with a host (it was not saved through the checks). */
+    static KeyUnavailableException unreadableEndpoint() {
+        return new KeyUnavailableException("The key's endpoint address cannot be read. Change the endpoint address.");
+    }
+
+    /** A key for a catalog provider that has an endpoint address of its own: only custom endpoints take one. */
+    static KeyUnavailableException endpointNotAllowed(String provider) {
+        return new KeyUnavailableException("Only custom endpoint keys may have their own address, and this " + provider
+                + " key has one. Save the key again with the address empty, or add it as a custom endpoint.");
+    }
 }

@@ -16,6 +16,7 @@ import dev.qide.workspace.Workspace;
 import dev.qide.workspace.WorkspaceAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public class ProviderKeyService {
     private final LlmCatalog catalog;
     private final Entitlements entitlements;
     private final AuditLog audit;
-    private final ByokConfig config;
+    private final EndpointAddresses endpoints;
     private final Clock clock;
 
     ProviderKeyService(
@@ -46,13 +47,13 @@ public class ProviderKeyService {
             LlmCatalog catalog,
             Entitlements entitlements,
             AuditLog audit,
-            ByokConfig config,
+            EndpointAddresses endpoints,
             Clock clock) {
         this.cipher = cipher;
         this.catalog = catalog;
         this.entitlements = entitlements;
         this.audit = audit;
-        this.config = config;
+        this.endpoints = endpoints;
         this.clock = clock;
     }
 
@@ -108,8 +109,15 @@ public class ProviderKeyService {
                 errors.add(
                         "baseUrl",
                         "Custom endpoints need a plan with custom endpoints (Pro Plus and up). Leave the address empty.");
+            } else if (!custom) {
+                errors.add(
+                        "baseUrl",
+                        "Only the custom endpoint takes an address: keys for "
+                                + provider.get().name()
+                                + " are sent to its own API. For a gateway that speaks OpenAI's API, choose Custom"
+                                + " endpoint; or leave the address empty.");
             } else {
-                baseUrl = EndpointAddresses.check(form.baseUrl(), config.allowPrivateEndpoints(), errors, "baseUrl");
+                baseUrl = endpoints.check(form.baseUrl(), errors, "baseUrl");
             }
         } else if (custom) {
             errors.add(
@@ -221,18 +229,21 @@ public class ProviderKeyService {
     }
 
     /**
-     * Opens the key for one call and writes the audit record that says who opened which key, and why.
+     * Opens the key for one call and writes the audit record that says who opened which key, and why. A custom
+     * endpoint's name is resolved and checked again now (a name that led to a public address when saved may not any
+     * more), and the endpoint handed on carries the address checked, which the call connects to.
      *
-     * @throws KeyUnavailableException when the stored key cannot be decrypted, or its custom endpoint now points
-     *     into a private network
+     * @throws KeyUnavailableException when the stored key cannot be decrypted, or its custom endpoint does not
+     *     resolve or now leads into a private network, or a catalog provider's key has an endpoint of its own
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public UnlockedKey unlock(SignedInUser user, ProviderKey key, String purpose, String ipAddress) {
-        // Checked again at every use: a name that resolved to a public address when saved may not any more.
-        if (key.baseUrl != null
-                && !config.allowPrivateEndpoints()
-                && EndpointAddresses.pointsIntoPrivateNetwork(key.baseUrl)) {
-            throw KeyUnavailableException.privateEndpoint();
+        InetAddress address = null;
+        if (key.baseUrl != null) {
+            if (!key.provider.equals(LlmProviders.CUSTOM)) {
+                throw KeyUnavailableException.endpointNotAllowed(LlmProviders.displayName(key.provider));
+            }
+            address = endpoints.addressToCall(key.baseUrl);
         }
         String apiKey = cipher.open(key.sealed(), key.id);
         String baseUrl = Optional.ofNullable(key.baseUrl)
@@ -241,7 +252,7 @@ public class ProviderKeyService {
         ProviderKey.update("lastUsedAt = ?1 where id = ?2", clock.instant(), key.id);
         audit.record(user, user.workspaceId(), "provider_key.decrypted", describe(key), purpose, ipAddress);
         return new UnlockedKey(
-                new ProviderEndpoint(key.provider, baseUrl, apiKey), key.id, key.owner(), key.defaultModel);
+                new ProviderEndpoint(key.provider, baseUrl, apiKey, address), key.id, key.owner(), key.defaultModel);
     }
 
     /**

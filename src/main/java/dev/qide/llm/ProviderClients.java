@@ -2,6 +2,7 @@ package dev.qide.llm;
 
 import dev.langchain4j.http.client.HttpClientBuilder;
 import io.quarkus.logging.Log;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,13 +30,17 @@ public class ProviderClients implements LlmClient {
     private final Duration checkCap;
 
     @Inject
-    public ProviderClients(LlmCatalog catalog, LlmConfig config) {
-        this(catalog, config.connectTimeout(), config.idleTimeout(), CHECK_CAP);
+    public ProviderClients(LlmCatalog catalog, LlmConfig config, Vertx vertx) {
+        this(catalog, new SseTransport(config.connectTimeout(), config.idleTimeout(), vertx, null), CHECK_CAP);
     }
 
     ProviderClients(LlmCatalog catalog, Duration connectTimeout, Duration idleTimeout, Duration checkCap) {
+        this(catalog, new SseTransport(connectTimeout, idleTimeout, null, null), checkCap);
+    }
+
+    ProviderClients(LlmCatalog catalog, SseTransport transport, Duration checkCap) {
         this.catalog = catalog;
-        this.transport = new SseTransport(connectTimeout, idleTimeout);
+        this.transport = transport;
         this.checkCap = checkCap;
     }
 

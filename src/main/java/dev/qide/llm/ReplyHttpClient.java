@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -65,24 +64,31 @@ final class ReplyHttpClient implements HttpClient {
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
         try {
-            HttpResponse<byte[]> response = transport
-                    .http()
-                    .sendAsync(toJdk(request, request.body()), BodyHandlers.ofByteArray())
+            HttpResponse<InputStream> response = transport
+                    .send(
+                            toJdk(request, request.body()),
+                            request.body(),
+                            reply.endpoint().address())
                     .get(
                             transport
                                     .connectTimeout()
                                     .plus(transport.idleTimeout())
                                     .toMillis(),
                             TimeUnit.MILLISECONDS);
+            String body;
+            try (InputStream stream = response.body()) {
+                body = new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
             if (response.statusCode() / 100 != 2) {
-                throw new HttpException(
-                        response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                throw new HttpException(response.statusCode(), body);
             }
             return SuccessfulHttpResponse.builder()
                     .statusCode(response.statusCode())
                     .headers(response.headers().map())
-                    .body(response.body())
+                    .body(body)
                     .build();
+        } catch (IOException e) {
+            throw errors.fromThrowable(e);
         } catch (ExecutionException e) {
             throw errors.fromThrowable(e.getCause());
         } catch (TimeoutException e) {
@@ -108,7 +114,7 @@ final class ReplyHttpClient implements HttpClient {
         HttpResponse<InputStream> response;
         try {
             CompletableFuture<HttpResponse<InputStream>> pending =
-                    transport.http().sendAsync(toJdk(request, body), BodyHandlers.ofInputStream());
+                    transport.send(toJdk(request, body), body, reply.endpoint().address());
             reply.onClose(() -> pending.cancel(true));
             response = pending.get();
         } catch (InterruptedException | CancellationException e) {
