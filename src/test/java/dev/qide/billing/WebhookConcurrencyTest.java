@@ -172,6 +172,38 @@ class WebhookConcurrencyTest {
         }
     }
 
+    @Test
+    void aDuplicateThatWouldWaitTooLongIsAnswered503AndTheEventIsNotLost() throws Exception {
+        Buyer buyer = subscribedBuyer("Stuck First");
+        String event = subscriptionCreated(buyer);
+        FakeStripe.Hold stuckStripe = stripe.holdNextSubscriptionRead();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Answer> first = pool.submit(() -> deliver(event));
+            stuckStripe.awaitArrival();
+            Instant sent = Instant.now();
+
+            Answer duplicate = pool.submit(() -> deliver(event)).get(60, TimeUnit.SECONDS);
+
+            assertThat(duplicate.status()).as("Stripe retries it later").isEqualTo(503);
+            assertThat(Duration.between(sent, duplicate.at()))
+                    .isGreaterThanOrEqualTo(StripeEventClaims.WAIT_FOR_OTHER_DELIVERY.minusMillis(500));
+            assertThat(first).as("the first delivery is still processing").isNotDone();
+            stuckStripe.failIt();
+            assertThat(first.get(30, TimeUnit.SECONDS).status()).isEqualTo(503);
+            assertThat(recorded(eventId(event))).isZero();
+
+            Answer retried = deliver(event);
+            assertThat(retried.status()).isEqualTo(200);
+            assertThat(retried.body()).isEqualTo("Processed.");
+            assertThat(Billing.planOf(buyer.workspace())).isEqualTo(PlanId.PRO);
+            assertThat(planChanges(buyer.workspace())).hasSize(1);
+        } finally {
+            stuckStripe.failIt();
+            pool.shutdownNow();
+        }
+    }
+
     /** Posts every payload at the same moment, each on its own connection; answers in the order given. */
     private List<Answer> deliverAtOnce(List<String> payloads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(payloads.size());

@@ -38,6 +38,7 @@ class BehindTlsProxyTest {
 
         Response form = browser.get("/signup");
         assertThat(form.getDetailedCookie("csrf-token").isSecured()).isTrue();
+        assertThat(form.getDetailedCookie("csrf-token").getSameSite()).isEqualToIgnoringCase("Lax");
         // A real browser behind the proxy speaks HTTPS and sends its Secure cookies; this test client speaks HTTP to
         // the proxy's port, so it hands the cookie over itself.
         Response signedUp = browser.request()
