@@ -58,7 +58,7 @@ public class AccountMailer {
                         .render());
     }
 
-    /** Tells an account's owner that someone used their address on the sign-up form; nothing about the account changed. */
+    /** Tells an account's owner that someone used their address on the sign-up form; the account is unchanged. */
     boolean sendSignUpAttempted(User user) {
         return send(
                 user.email,

@@ -21,10 +21,11 @@ import org.hibernate.Session;
  * <p>Deliveries of one event at the same moment meet at the table's primary key, on every database: an insert of a key
  * that another transaction inserted and has not committed waits for that transaction. When it commits, the event was
  * processed and the waiting delivery is {@link Claim#PROCESSED_BEFORE} (PostgreSQL's {@code ON CONFLICT DO NOTHING}
- * inserts nothing; on H2 the primary key refuses the row). When it rolls back, the
- * waiting insert goes through and that delivery processes the event itself. So a duplicate is never acknowledged while
- * the delivery ahead of it may still fail: Stripe stops retrying an event once any delivery of it got a 2xx, and
- * acknowledging early would lose the event whenever the first delivery then failed.
+ * inserts nothing; on H2 the primary key refuses the row). When it rolls back, the waiting insert goes through and that
+ * delivery processes the event itself. So a duplicate is never acknowledged while the delivery ahead of it may still
+ * fail: Stripe stops retrying an event once any delivery of it got a 2xx, and acknowledging early would lose the event
+ * whenever the first delivery then failed. (Claiming in a transaction of its own, committed before the effects, would
+ * not race either, but a failure after it would leave the event marked and its effects lost.)
  *
  * <p>The wait is bounded by {@link #WAIT_FOR_OTHER_DELIVERY}: each waiting duplicate holds a worker thread and a
  * database connection, and a first delivery stuck on a slow Stripe call must not drain the pool. Past it the claim is

@@ -16,9 +16,10 @@ import java.util.UUID;
 
 /**
  * Acts on verified Stripe events, each id once: the event is recorded in the same transaction as its effects, so a
- * repeat finds it and changes nothing, and a failure leaves nothing recorded for Stripe's retry ({@link StripeEventClaims}
- * says how deliveries at the same moment meet). Subscription state
- * is always read from Stripe at the time, never from the event, so events may arrive in any order.
+ * repeat finds it and changes nothing, and a failure leaves nothing recorded for Stripe's retry
+ * ({@link StripeEventClaims} says how deliveries at the same moment meet). Subscription state is always read from
+ * Stripe at the time, never from the event, so events may arrive in any order; the events of one billing account are
+ * applied one at a time.
  */
 @ApplicationScoped
 @Transactional

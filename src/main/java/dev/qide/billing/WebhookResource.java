@@ -69,8 +69,9 @@ public class WebhookResource {
         } catch (StripeUnavailableException e) {
             return Response.status(503).entity("Try again later.").build(); // Stripe retries the event
         } catch (StripeEventBusyException | LockTimeoutException | PessimisticLockException e) {
-            // Rolled back, nothing kept: Stripe retries it, and then finds it processed (or processes it).
-            Log.infof("Stripe event %s waited too long for another delivery; answered 503", event.getId());
+            // Another delivery of the event, or another event of the account, held it past the wait. Rolled back,
+            // nothing kept: Stripe retries it, and then finds it processed (or processes it).
+            Log.infof("Stripe event %s is held by another delivery; answered 503 for Stripe to retry", event.getId());
             return Response.status(503)
                     .entity("This event is being processed by another delivery; try again later.")
                     .build();
