@@ -90,7 +90,10 @@ public class EmailLinkResource {
                 .orElseGet(EmailLinkResource::signUpLinkInvalid);
     }
 
-    /** Makes the account and signs its owner in; a wrong password is answered like a wrong sign-in, and counted so. */
+    /**
+     * Makes the account and signs its owner in. Each try counts against the sign-in limit of the caller's address, as
+     * a sign-in does (a bcrypt check each); not against the account's, which does not exist yet.
+     */
     @POST
     @Path("signup/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -106,7 +109,6 @@ public class EmailLinkResource {
         ClientInfo client = ClientInfo.of(request);
         try {
             rateLimiter.check(RateLimit.SIGN_IN_PER_ADDRESS, String.valueOf(client.ipAddress()));
-            rateLimiter.check(RateLimit.SIGN_IN_PER_ACCOUNT, pending.get().email);
         } catch (RateLimitedException e) {
             return Response.fromResponse(finishSignUpAgain(
                             pending.get(), token, FormErrors.of(FormErrors.FORM, e.detail()), headers, 429))
