@@ -1,6 +1,7 @@
 package dev.qide.account;
 
 import dev.qide.QideConfig;
+import dev.qide.web.Routes;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -17,6 +18,10 @@ public class AccountMailer {
         static native TemplateInstance verifyEmail(String name, String link, long validHours);
 
         static native TemplateInstance resetPassword(String name, String link, long validMinutes);
+
+        static native TemplateInstance finishSignUp(String name, String link, long validHours);
+
+        static native TemplateInstance signUpAttempted(String name, String signInLink, String resetLink);
     }
 
     private final Mailer mailer;
@@ -41,6 +46,24 @@ public class AccountMailer {
                 user.email,
                 "Reset your Q-IDE password",
                 Templates.resetPassword(user.displayName, baseUrl + path, validMinutes)
+                        .render());
+    }
+
+    /** The link that makes the account, to an address that has none. */
+    boolean sendFinishSignUp(SignUpRequest request, String path, long validHours) {
+        return send(
+                request.email,
+                "Finish creating your Q-IDE account",
+                Templates.finishSignUp(request.displayName, baseUrl + path, validHours)
+                        .render());
+    }
+
+    /** Tells an account's owner that someone used their address on the sign-up form; the account is unchanged. */
+    boolean sendSignUpAttempted(User user) {
+        return send(
+                user.email,
+                "Someone tried to sign up to Q-IDE with your address",
+                Templates.signUpAttempted(user.displayName, baseUrl + Routes.LOGIN, baseUrl + Routes.FORGOT_PASSWORD)
                         .render());
     }
 

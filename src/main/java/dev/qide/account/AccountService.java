@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,9 +15,6 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class AccountService {
-
-    static final String DUPLICATE_EMAIL =
-            "An account with this email already exists. Sign in instead, or reset " + "your password if you forgot it.";
 
     private final Clock clock;
     private final PasswordHasher hasher;
@@ -28,8 +26,15 @@ public class AccountService {
         this.workspaces = workspaces;
     }
 
-    /** Creates an account with its personal workspace; throws {@link InvalidInputException} and changes nothing. */
-    public User signUp(String rawEmail, String rawDisplayName, String password) {
+    /** A sign-up form's answers, normalized. */
+    public record SignUpAnswers(String email, String displayName) {}
+
+    /**
+     * Normalizes and checks a sign-up form's answers; throws {@link InvalidInputException} with a message per field
+     * and changes nothing. Whether the address has an account is not checked here: the form never tells.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SignUpAnswers check(String rawEmail, String rawDisplayName, String password) {
         String email = EmailAddress.normalize(rawEmail);
         String displayName = DisplayName.normalize(rawDisplayName);
         FormErrors errors = FormErrors.none();
@@ -37,20 +42,29 @@ public class AccountService {
         DisplayName.problem(displayName).ifPresent(message -> errors.add("displayName", message));
         PasswordPolicy.problem(password, email, displayName).ifPresent(message -> errors.add("password", message));
         errors.throwIfAny();
-        if (User.findByEmail(email).isPresent()) {
-            throw InvalidInputException.of("email", DUPLICATE_EMAIL);
-        }
+        return new SignUpAnswers(email, displayName);
+    }
 
-        User user = User.create(email, displayName, clock.instant());
-        user.passwordHash = hasher.hash(password);
+    /**
+     * Creates the account of a person who has just proved the address is theirs (its email is verified), with its
+     * personal workspace. Empty when the address has an account by now (made through another link, an identity
+     * provider, or a moment ago: then the unique constraint decides, and this transaction only rolls back).
+     */
+    Optional<User> createConfirmed(String email, String displayName, String passwordHash) {
+        if (User.findByEmail(email).isPresent()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        User user = User.create(email, displayName, now);
+        user.passwordHash = passwordHash;
+        user.emailVerifiedAt = now;
         try {
             user.persistAndFlush();
         } catch (PersistenceException e) {
-            // Someone signed up with the same email a moment ago; the unique constraint decided.
-            throw InvalidInputException.of("email", DUPLICATE_EMAIL);
+            return Optional.empty();
         }
         workspaces.createPersonalWorkspace(user);
-        return user;
+        return Optional.of(user);
     }
 
     /** The account with this email and password; empty (after the same amount of work) when either is wrong. */

@@ -45,6 +45,10 @@ public class AuthResource {
 
         static native TemplateInstance signup$form(SignUpForm form, FormErrors errors, List<OidcProvider> providers);
 
+        static native TemplateInstance signupSent();
+
+        static native TemplateInstance signupSent$content();
+
         static native TemplateInstance login(
                 LoginForm form, FormErrors errors, List<OidcProvider> providers, String ssoError);
 
@@ -56,8 +60,8 @@ public class AuthResource {
     }
 
     private final AccountService accounts;
+    private final SignUps signUps;
     private final SessionService sessions;
-    private final EmailLinks emailLinks;
     private final OidcProviders oidcProviders;
     private final CurrentUser currentUser;
     private final Flash flash;
@@ -66,16 +70,16 @@ public class AuthResource {
 
     AuthResource(
             AccountService accounts,
+            SignUps signUps,
             SessionService sessions,
-            EmailLinks emailLinks,
             OidcProviders oidcProviders,
             CurrentUser currentUser,
             Flash flash,
             AccountConfig config,
             RateLimiter rateLimiter) {
         this.accounts = accounts;
+        this.signUps = signUps;
         this.sessions = sessions;
-        this.emailLinks = emailLinks;
         this.oidcProviders = oidcProviders;
         this.currentUser = currentUser;
         this.flash = flash;
@@ -98,14 +102,18 @@ public class AuthResource {
         return Response.ok(page).build();
     }
 
+    /**
+     * Takes the form and sends everyone to "check your inbox", whether or not the address has an account (the
+     * account's owner is told by email instead): the form must not tell who has an account. No session starts here;
+     * the account is made, and its session started, by the link in the email ({@link EmailLinkResource}).
+     */
     @POST
     @Path("signup")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signUp(
-            @BeanParam SignUpForm form, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        User user;
+    public Response signUp(@BeanParam SignUpForm form, @Context HttpHeaders headers) {
+        String email;
         try {
-            user = accounts.signUp(form.email, form.displayName, form.password);
+            email = signUps.request(form.email, form.displayName, form.password, form.next);
         } catch (InvalidInputException e) {
             SignUpForm kept = form.withoutPassword();
             List<OidcProvider> providers = oidcProviders.enabled();
@@ -114,17 +122,14 @@ public class AuthResource {
                     : Templates.signup(kept, e.errors(), providers);
             return Response.status(422).entity(page).build();
         }
-        EmailLinks.Sent sent = emailLinks.sendVerification(user.id);
-        ClientInfo client = ClientInfo.of(request);
-        String token = sessions.start(user.id, "password", client);
-        flash.success(
-                sent == EmailLinks.Sent.SENT
-                        ? "Welcome to Q-IDE, " + user.displayName + "! We sent a link to " + user.email
-                                + " to confirm your address."
-                        : "Welcome to Q-IDE, " + user.displayName + "!");
-        return Redirects.to(Routes.safeNext(form.next), headers)
-                .cookie(SessionCookie.of(token, client, sessionLifetime.toSeconds()))
-                .build();
+        flash.info("We sent an email to " + email + ". Open the link in it to go on.");
+        return Redirects.to(Routes.SIGNUP_SENT, headers).build();
+    }
+
+    @GET
+    @Path("signup/sent")
+    public TemplateInstance signupSent(@Context HttpHeaders headers) {
+        return Htmx.wantsFragment(headers) ? Templates.signupSent$content() : Templates.signupSent();
     }
 
     @GET

@@ -1,5 +1,8 @@
 package dev.qide.account;
 
+import dev.qide.ratelimit.RateLimit;
+import dev.qide.ratelimit.RateLimitedException;
+import dev.qide.ratelimit.RateLimiter;
 import dev.qide.web.Flash;
 import dev.qide.web.FormErrors;
 import dev.qide.web.Htmx;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -42,21 +46,111 @@ public class EmailLinkResource {
         static native TemplateInstance resetPassword$form(String token, FormErrors errors, boolean usable);
 
         static native TemplateInstance linkInvalid(String title, String message);
+
+        static native TemplateInstance finishSignUp(String name, String email, String token, FormErrors errors);
+
+        static native TemplateInstance finishSignUp$form(String token, FormErrors errors);
     }
 
+    static final String SIGN_UP_LINK_INVALID = "This sign-up link doesn't work";
+
     private final EmailLinks links;
+    private final SignUps signUps;
     private final SessionService sessions;
     private final CurrentUser currentUser;
     private final Flash flash;
+    private final RateLimiter rateLimiter;
     private final Duration sessionLifetime;
 
     EmailLinkResource(
-            EmailLinks links, SessionService sessions, CurrentUser currentUser, Flash flash, AccountConfig config) {
+            EmailLinks links,
+            SignUps signUps,
+            SessionService sessions,
+            CurrentUser currentUser,
+            Flash flash,
+            RateLimiter rateLimiter,
+            AccountConfig config) {
         this.links = links;
+        this.signUps = signUps;
         this.sessions = sessions;
         this.currentUser = currentUser;
         this.flash = flash;
+        this.rateLimiter = rateLimiter;
         this.sessionLifetime = config.sessionLifetime();
+    }
+
+    /** The link mailed to a new address: asks for the password chosen on the sign-up form. */
+    @GET
+    @Path("signup/confirm")
+    public Response finishSignUpPage(@RestQuery String token) {
+        return signUps.pending(token)
+                .map(pending -> Response.ok(
+                                Templates.finishSignUp(pending.displayName, pending.email, token, FormErrors.none()))
+                        .build())
+                .orElseGet(EmailLinkResource::signUpLinkInvalid);
+    }
+
+    /**
+     * Makes the account and signs its owner in. Each try counts against the sign-in limit of the caller's address, as
+     * a sign-in does (a bcrypt check each); not against the account's, which does not exist yet.
+     */
+    @POST
+    @Path("signup/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response finishSignUp(
+            @RestForm String token,
+            @RestForm String password,
+            @Context HttpHeaders headers,
+            @Context HttpServerRequest request) {
+        Optional<SignUpRequest> pending = signUps.pending(token);
+        if (pending.isEmpty()) {
+            return signUpLinkInvalid();
+        }
+        ClientInfo client = ClientInfo.of(request);
+        try {
+            rateLimiter.check(RateLimit.SIGN_IN_PER_ADDRESS, String.valueOf(client.ipAddress()));
+        } catch (RateLimitedException e) {
+            return Response.fromResponse(finishSignUpAgain(
+                            pending.get(), token, FormErrors.of(FormErrors.FORM, e.detail()), headers, 429))
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                    .build();
+        }
+        Optional<SignUps.Finished> finished;
+        try {
+            finished = signUps.finish(token, password);
+        } catch (InvalidInputException e) {
+            return finishSignUpAgain(pending.get(), token, e.errors(), headers, 422);
+        }
+        if (finished.isEmpty()) {
+            return signUpLinkInvalid();
+        }
+        if (finished.get().accountExisted()) {
+            flash.info("This address has an account already. Sign in, or reset your password if you forgot it.");
+            return Redirects.to(Routes.LOGIN, headers).build();
+        }
+        User user = finished.get().user();
+        String session = sessions.start(user.id, "password", client);
+        flash.success("Welcome to Q-IDE, " + user.displayName + "! Your account is ready.");
+        return Redirects.to(Routes.safeNext(finished.get().next()), headers)
+                .cookie(SessionCookie.of(session, client, sessionLifetime.toSeconds()))
+                .build();
+    }
+
+    private static Response finishSignUpAgain(
+            SignUpRequest pending, String token, FormErrors errors, HttpHeaders headers, int status) {
+        TemplateInstance page = Htmx.wantsFragment(headers)
+                ? Templates.finishSignUp$form(token, errors)
+                : Templates.finishSignUp(pending.displayName, pending.email, token, errors);
+        return Response.status(status).entity(page).build();
+    }
+
+    private static Response signUpLinkInvalid() {
+        return Response.status(410)
+                .entity(Templates.linkInvalid(
+                        SIGN_UP_LINK_INVALID,
+                        "Sign-up links work once, for a limited time: this one was used already or has expired. Sign"
+                                + " up again for a new one, or sign in if your account is ready."))
+                .build();
     }
 
     @GET

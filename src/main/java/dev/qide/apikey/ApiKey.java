@@ -105,6 +105,16 @@ public class ApiKey extends PanacheEntityBase {
     }
 
     /** How many keys of a workspace still work: neither revoked nor expired. */
+    /** The keys {@code userId} made in the workspace, newest first. */
+    public static List<ApiKey> listForMaker(UUID workspaceId, UUID userId) {
+        return find(
+                        "from ApiKey k join fetch k.user where k.workspace.id = ?1 and k.user.id = ?2"
+                                + " order by k.createdAt desc",
+                        workspaceId,
+                        userId)
+                .list();
+    }
+
     public static long countActive(UUID workspaceId, Instant now) {
         return count(
                 "workspace.id = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2)", workspaceId, now);

@@ -81,11 +81,12 @@ public class ApiKeyService {
     }
 
     /**
-     * A new key in the caller's workspace, acting as the caller. Refused with form errors for bad input or when the
-     * plan's key limit is reached; the workspace row is locked while counting, so two requests cannot both take the
-     * last free place.
+     * A new key in the caller's workspace, acting as the caller. Refused with 403 for a role that may not make keys
+     * (a team's viewers), with form errors for bad input or when the plan's key limit is reached; the workspace row is
+     * locked while counting, so two requests cannot both take the last free place.
      */
     public CreatedKey create(SignedInUser user, NewKey form) {
+        user.require(WorkspaceAction.MAKE_API_KEYS);
         Instant now = clock.instant();
         FormErrors errors = FormErrors.none();
         String name = form.name() == null ? "" : form.name().strip();
@@ -124,10 +125,23 @@ public class ApiKeyService {
         return new CreatedKey(key, secret);
     }
 
-    /** The keys of a workspace, newest first, revoked and expired ones included. */
+    /**
+     * The keys the caller may see in their workspace, newest first, revoked and expired ones included: all of them for
+     * its owners and admins, their own for editors. A team's viewers get 403: which keys exist, what they are called
+     * and who made them is not theirs to know.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ApiKey> list(UUID workspaceId) {
-        return ApiKey.listForWorkspace(workspaceId);
+    public List<ApiKey> list(SignedInUser user) {
+        user.require(WorkspaceAction.MAKE_API_KEYS);
+        return user.may(WorkspaceAction.MANAGE_API_KEYS)
+                ? ApiKey.listForWorkspace(user.workspaceId())
+                : ApiKey.listForMaker(user.workspaceId(), user.userId());
+    }
+
+    /** How many keys of the workspace work now, whoever made them: what the plan's limit counts. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countActive(UUID workspaceId) {
+        return ApiKey.countActive(workspaceId, clock.instant());
     }
 
     /**

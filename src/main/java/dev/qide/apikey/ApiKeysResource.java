@@ -14,6 +14,7 @@ import dev.qide.web.Htmx;
 import dev.qide.web.InvalidInputException;
 import dev.qide.web.Redirects;
 import dev.qide.web.Routes;
+import dev.qide.workspace.WorkspaceAction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -60,6 +61,7 @@ public class ApiKeysResource {
             long active,
             Limit limit,
             String planName,
+            boolean everyonesKeys,
             NewKey form,
             FormErrors errors,
             CreatedKey created,
@@ -130,8 +132,14 @@ public class ApiKeysResource {
     @POST
     @Path("{id}/revoke")
     public Response revoke(UUID id, @Context HttpHeaders headers) {
-        ApiKey key = keys.revoke(currentUser.require(), id);
+        SignedInUser user = currentUser.require();
+        ApiKey key = keys.revoke(user, id);
         String message = "The key \u201c" + key.name + "\u201d was revoked; it no longer works.";
+        if (!user.may(WorkspaceAction.MAKE_API_KEYS)) {
+            // A viewer stopping a key of their own from an earlier role: the list is not theirs to see.
+            flash.success(message);
+            return Redirects.to(Routes.SETTINGS, headers).build();
+        }
         if (Htmx.wantsFragment(headers)) {
             return Response.ok(Templates.keys$manage(view(BLANK_FORM, FormErrors.none(), null, message)))
                     .build();
@@ -147,15 +155,24 @@ public class ApiKeysResource {
     private KeysView view(NewKey form, FormErrors errors, CreatedKey created, String saved) {
         SignedInUser user = currentUser.require();
         Instant now = clock.instant();
-        List<KeyRow> rows = keys.list(user.workspaceId()).stream()
+        List<KeyRow> rows = keys.list(user).stream()
                 .map(key -> new KeyRow(
                         key,
                         List.copyOf(key.scopeSet()),
                         key.revoked() ? "revoked" : key.expired(now) ? "expired" : "active",
                         keys.mayRevoke(user, key)))
                 .toList();
-        long active = rows.stream().filter(row -> row.key().active(now)).count();
+        long active = keys.countActive(user.workspaceId());
         Plan plan = entitlements.plan(user.plan());
-        return new KeysView(rows, active, plan.limit(Quantity.API_KEYS), plan.name(), form, errors, created, saved);
+        return new KeysView(
+                rows,
+                active,
+                plan.limit(Quantity.API_KEYS),
+                plan.name(),
+                user.may(WorkspaceAction.MANAGE_API_KEYS),
+                form,
+                errors,
+                created,
+                saved);
     }
 }

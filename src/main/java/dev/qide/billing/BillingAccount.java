@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -73,6 +74,21 @@ public class BillingAccount extends PanacheEntityBase {
 
     public static Optional<BillingAccount> forCustomer(String customerId) {
         return find("stripeCustomerId", customerId).firstResultOptional();
+    }
+
+    /**
+     * The workspace's account, its row locked until the transaction ends: Stripe events of one account are applied one
+     * at a time, each reading Stripe after the one before it committed.
+     */
+    static Optional<BillingAccount> lockForWorkspace(UUID workspaceId) {
+        return findByIdOptional(workspaceId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** As {@link #lockForWorkspace(UUID)}, by Stripe customer. */
+    static Optional<BillingAccount> lockForCustomer(String customerId) {
+        return find("stripeCustomerId", customerId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /** Accounts whose paid time ended by {@code now} and whose workspace is not on Free yet. */

@@ -7,8 +7,8 @@ import com.stripe.model.Event;
 import dev.qide.billing.StripeGateway.SubscriptionState;
 import dev.qide.workspace.Workspace;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
@@ -16,40 +16,47 @@ import java.util.UUID;
 
 /**
  * Acts on verified Stripe events, each id once: the event is recorded in the same transaction as its effects, so a
- * repeat finds it and changes nothing, and a failure leaves nothing recorded for Stripe's retry. Subscription state
- * is always read from Stripe at the time, never from the event, so events may arrive in any order.
+ * repeat finds it and changes nothing, and a failure leaves nothing recorded for Stripe's retry
+ * ({@link StripeEventClaims} says how deliveries at the same moment meet). Subscription state is always read from
+ * Stripe at the time, never from the event, so events may arrive in any order; the events of one billing account are
+ * applied one at a time.
  */
 @ApplicationScoped
 @Transactional
 public class StripeEvents {
 
+    private final StripeEventClaims claims;
     private final StripeGateway stripe;
     private final SubscriptionSync sync;
     private final BillingMailer mailer;
-    private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Clock clock;
 
     StripeEvents(
+            StripeEventClaims claims,
             StripeGateway stripe,
             SubscriptionSync sync,
             BillingMailer mailer,
-            EntityManager entityManager,
             ObjectMapper json,
             Clock clock) {
+        this.claims = claims;
         this.stripe = stripe;
         this.sync = sync;
         this.mailer = mailer;
-        this.entityManager = entityManager;
         this.json = json;
         this.clock = clock;
     }
 
     /** Processes the event unless it was processed before; answers whether this call did it. */
     public boolean process(Event event) {
-        if (!claim(event)) {
-            Log.infof("Stripe event %s (%s) was processed before; ignored", event.getId(), event.getType());
-            return false;
+        switch (claims.claim(event.getId(), event.getType())) {
+            case PROCESSED_BEFORE -> {
+                Log.infof("Stripe event %s (%s) was processed before; ignored", event.getId(), event.getType());
+                QuarkusTransaction.setRollbackOnly(); // nothing was written; nothing is to be kept
+                return false;
+            }
+            case BUSY -> throw new StripeEventBusyException(event.getId());
+            case OURS -> Log.debugf("Processing Stripe event %s (%s)", event.getId(), event.getType());
         }
         JsonNode object = dataObject(event);
         switch (event.getType()) {
@@ -65,17 +72,6 @@ public class StripeEvents {
             default -> Log.debugf("Stripe event %s of type %s needs nothing", event.getId(), event.getType());
         }
         return true;
-    }
-
-    private boolean claim(Event event) {
-        return entityManager
-                        .createNativeQuery("INSERT INTO stripe_event (id, type, processed_at) SELECT ?1, ?2, ?3"
-                                + " WHERE NOT EXISTS (SELECT 1 FROM stripe_event WHERE id = ?1)")
-                        .setParameter(1, event.getId())
-                        .setParameter(2, event.getType())
-                        .setParameter(3, clock.instant())
-                        .executeUpdate()
-                == 1;
     }
 
     private void checkoutCompleted(JsonNode session) {
@@ -97,6 +93,11 @@ public class StripeEvents {
     private void subscriptionChanged(String subscriptionId, String customer) {
         if (subscriptionId == null) {
             return;
+        }
+        if (customer != null) {
+            // Held while Stripe is asked: concurrent events of the account wait, so the last to commit read the newest
+            // state, and a plan change is seen (and audited) once.
+            BillingAccount.lockForCustomer(customer);
         }
         Optional<SubscriptionState> subscription = stripe.subscription(subscriptionId);
         if (subscription.isEmpty()) {
@@ -126,7 +127,7 @@ public class StripeEvents {
 
     /** The workspace's account, linked to {@code customer} when it has none yet. */
     private Optional<BillingAccount> link(UUID workspaceId, String customer) {
-        Optional<BillingAccount> existing = BillingAccount.forWorkspace(workspaceId);
+        Optional<BillingAccount> existing = BillingAccount.lockForWorkspace(workspaceId);
         if (existing.isPresent()) {
             if (!customer.equals(existing.get().stripeCustomerId)) {
                 Log.warnf("Checkout for workspace %s used another Stripe customer; ignored", workspaceId);

@@ -5,6 +5,8 @@ import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import dev.qide.web.Routes;
 import io.quarkus.logging.Log;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -66,6 +68,13 @@ public class WebhookResource {
             return Response.ok(processed ? "Processed." : "Already processed.").build();
         } catch (StripeUnavailableException e) {
             return Response.status(503).entity("Try again later.").build(); // Stripe retries the event
+        } catch (StripeEventBusyException | LockTimeoutException | PessimisticLockException e) {
+            // Another delivery of the event, or another event of the account, held it past the wait. Rolled back,
+            // nothing kept: Stripe retries it, and then finds it processed (or processes it).
+            Log.infof("Stripe event %s is held by another delivery; answered 503 for Stripe to retry", event.getId());
+            return Response.status(503)
+                    .entity("This event is being processed by another delivery; try again later.")
+                    .build();
         }
     }
 }

@@ -8,6 +8,7 @@ package dev.qide.ratelimit;
 public enum RateLimit {
     SIGN_IN_PER_ADDRESS("sign-in attempts from this address"),
     SIGN_IN_PER_ACCOUNT("sign-in attempts for this account"),
+    SIGN_UP_EMAILS("sign-up emails to this address"),
     CODE_RUNS("code runs"),
     CHAT_MESSAGES("chat messages"),
     PLAN_API("API requests");

@@ -18,6 +18,11 @@ public interface RateLimitConfig {
     @Min(1)
     long signInPerAccount();
 
+    /** Emails the sign-up form may send one address a minute (the link to finish, or the note to its owner). */
+    @WithDefault("3")
+    @Min(1)
+    long signUpEmails();
+
     /** Code runs a person may start a minute. */
     @WithDefault("5")
     @Min(1)

@@ -76,6 +76,7 @@ public class RateLimiter {
                 switch (limit) {
                     case SIGN_IN_PER_ADDRESS -> config.signInPerAddress();
                     case SIGN_IN_PER_ACCOUNT -> config.signInPerAccount();
+                    case SIGN_UP_EMAILS -> config.signUpEmails();
                     case CODE_RUNS -> config.codeRuns();
                     case CHAT_MESSAGES -> config.chatMessages();
                     case PLAN_API -> throw new IllegalArgumentException("The plan's API limit is sized by the plan");

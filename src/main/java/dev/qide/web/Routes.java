@@ -11,6 +11,11 @@ public final class Routes {
     public static final String DASHBOARD = "/dashboard";
     public static final String PRICING = "/pricing";
     public static final String SIGNUP = "/signup";
+    /** Where the sign-up form sends everyone: "check your inbox". */
+    public static final String SIGNUP_SENT = SIGNUP + "/sent";
+    /** The link mailed to a new address: the account is made there. */
+    public static final String SIGNUP_CONFIRM = SIGNUP + "/confirm";
+
     public static final String LOGIN = "/login";
     public static final String LOGOUT = "/logout";
     public static final String FORGOT_PASSWORD = "/forgot-password";

@@ -17,6 +17,8 @@ public enum WorkspaceAction {
     CHAT(WorkspaceRole.EDITOR, "chat here"),
     /** Run code in the sandbox. */
     RUN_CODE(WorkspaceRole.EDITOR, "run code here"),
+    /** Make API keys, and see and revoke one's own (never anyone else's: that is {@link #MANAGE_API_KEYS}). */
+    MAKE_API_KEYS(WorkspaceRole.EDITOR, "make or see API keys here"),
     /** Rename, share, delete and restore any project of the workspace. */
     MANAGE_PROJECTS(WorkspaceRole.ADMIN, "rename, share or delete projects"),
     /** Invite, re-send and revoke invitations; change members' roles; remove members. */

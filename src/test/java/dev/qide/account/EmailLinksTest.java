@@ -3,6 +3,7 @@ package dev.qide.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
 
 import dev.qide.support.Browser;
 import dev.qide.support.Passwords;
@@ -32,10 +33,12 @@ class EmailLinksTest {
     }
 
     @Test
-    void signUpSendsAConfirmationLinkThatConfirmsTheAddressOnce() {
+    void anUnconfirmedAddressIsSentAConfirmationLinkThatConfirmsItOnce() {
         Browser browser = Browser.signedUp("Mary");
-        String link = linkIn(browser.email(), "Confirm your email");
+        unconfirm(browser);
         browser.get("/dashboard").then().body(containsString("Please confirm"));
+        browser.postForm("/verify-email/resend", Map.of()).then().statusCode(303);
+        String link = linkIn(browser.email(), "Confirm your email");
 
         browser.request().get(link).then().statusCode(303).header("Location", endsWith("/dashboard"));
         browser.get("/dashboard").then().body(containsString("is confirmed"));
@@ -51,10 +54,29 @@ class EmailLinksTest {
     @Test
     void confirmationLinkCanBeSentAgainButNotFlooded() {
         Browser browser = Browser.signedUp("Resend");
+        unconfirm(browser);
+        browser.get("/dashboard");
+        browser.postForm("/verify-email/resend", Map.of()).then().statusCode(303);
         browser.get("/dashboard");
         browser.postForm("/verify-email/resend", Map.of()).then().statusCode(303);
         browser.get("/dashboard").then().body(containsString("less than a minute ago"));
-        assertThat(mailbox.getMailsSentTo(browser.email())).hasSize(1);
+        assertThat(mailbox.getMailsSentTo(browser.email()))
+                .filteredOn(mail -> mail.getSubject().startsWith("Confirm your email"))
+                .hasSize(1);
+    }
+
+    @Test
+    void signingUpProvesTheAddressSoNoConfirmationIsAsked() {
+        Browser browser = Browser.signedUp("Proved");
+        browser.get("/dashboard").then().body(not(containsString("Please confirm")));
+        assertThat(mailbox.getMailsSentTo(browser.email()))
+                .noneMatch(mail -> mail.getSubject().startsWith("Confirm your email"));
+    }
+
+    /** Makes the browser's account one from before sign-up proved addresses: its address was never confirmed. */
+    private static void unconfirm(Browser browser) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> User.update("emailVerifiedAt = null where email = ?1", browser.email()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
 import dev.qide.support.Passwords;
+import dev.qide.support.SignUpMail;
 import dev.qide.workspace.WorkspaceKind;
 import dev.qide.workspace.WorkspaceMember;
 import dev.qide.workspace.WorkspaceRole;
@@ -17,11 +18,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SignUpTest {
+
+    private static final String PASSWORD = Passwords.STRONG;
 
     @Test
     void signUpPageRendersAsFullPageAndAsFragment() {
@@ -42,102 +49,206 @@ class SignUpTest {
     }
 
     @Test
-    void newPersonSignsUpLandsOnDashboardWithPersonalFreeWorkspace() {
+    void newPersonIsSentALinkThatMakesTheAccountOnceThePasswordIsGivenAgain() {
         Browser browser = new Browser();
         String email = Browser.uniqueEmail("Ada");
-        Response response = browser.signUp("  " + email.toUpperCase() + " ", "Ada   Lovelace", Passwords.STRONG);
+        browser.get("/signup");
+        Response sent = browser.postForm(
+                "/signup",
+                Map.of(
+                        "email",
+                        "  " + email.toUpperCase() + " ",
+                        "displayName",
+                        "Ada   Lovelace",
+                        "password",
+                        PASSWORD));
 
-        response.then()
+        sent.then().statusCode(303).header("Location", endsWith("/signup/sent"));
+        assertThat(sent.getCookie(SessionCookie.NAME))
+                .as("no session before the link")
+                .isNull();
+        assertThat(userCount(email)).as("no account before the link").isZero();
+        browser.get("/signup/sent")
+                .then()
+                .statusCode(200)
+                .body(containsString("Check your inbox"), containsString("We sent an email to " + email));
+        browser.request().get("/dashboard").then().statusCode(303).header("Location", containsString("/login"));
+        assertThat(SignUpMail.attempts(email)).isEmpty();
+        String link = SignUpMail.finishLinks(email).getLast();
+
+        browser.get(link)
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString("Finish creating your account"),
+                        containsString("Hello Ada Lovelace"),
+                        containsString(email),
+                        not(containsString(PASSWORD)));
+        browser.postForm(
+                        "/signup/confirm",
+                        Map.of("token", SignUpMail.token(link), "password", Passwords.ANOTHER_STRONG))
+                .then()
+                .statusCode(422)
+                .body(
+                        containsString("That is not the password you chose"),
+                        not(containsString(Passwords.ANOTHER_STRONG)));
+        assertThat(userCount(email)).isZero();
+
+        Response finished =
+                browser.postForm("/signup/confirm", Map.of("token", SignUpMail.token(link), "password", PASSWORD));
+        finished.then()
                 .statusCode(303)
                 .header("Location", startsWith("http"))
                 .header("Location", containsString("/dashboard"));
-        Cookie session = response.getDetailedCookie(SessionCookie.NAME);
+        Cookie session = finished.getDetailedCookie(SessionCookie.NAME);
         assertThat(session.getValue()).hasSizeGreaterThanOrEqualTo(43);
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.getSameSite()).isEqualToIgnoringCase("Lax");
         assertThat(session.isSecured())
                 .as("plain HTTP in tests: no Secure flag")
                 .isFalse();
-
         browser.get("/dashboard")
                 .then()
                 .statusCode(200)
                 .body(
                         containsString("Welcome, Ada Lovelace"),
-                        containsString("data-testid=\"flash\""),
+                        containsString("Your account is ready"),
                         containsString("No projects yet"),
                         containsString("Personal"),
-                        containsString("Free"));
+                        containsString("Free"),
+                        not(containsString("Please confirm")));
 
         QuarkusTransaction.requiringNew().run(() -> {
             User user = User.findByEmail(email).orElseThrow();
             assertThat(user.displayName).isEqualTo("Ada Lovelace");
             assertThat(user.passwordHash).startsWith("$2").contains("$12$");
-            assertThat(user.isEmailVerified()).isFalse();
+            assertThat(user.isEmailVerified())
+                    .as("opening the link proved the address")
+                    .isTrue();
             var workspace = WorkspaceMember.personalWorkspaceOf(user.id).orElseThrow();
             assertThat(workspace.plan).isEqualTo(PlanId.FREE);
             assertThat(workspace.kind).isEqualTo(WorkspaceKind.PERSONAL);
             assertThat(WorkspaceMember.find(workspace.id, user.id).orElseThrow().role)
                     .isEqualTo(WorkspaceRole.OWNER);
         });
+
+        new Browser().request().get(link).then().statusCode(410).body(containsString("sign-up link doesn"));
+        Browser again = new Browser();
+        again.get("/signup");
+        again.postForm("/signup/confirm", Map.of("token", SignUpMail.token(link), "password", PASSWORD))
+                .then()
+                .statusCode(410);
+        assertThat(userCount(email)).isEqualTo(1);
     }
 
     @Test
     void htmxSignUpAnswersWithAClientSideRedirect() {
         Browser browser = new Browser();
+        String email = Browser.uniqueEmail("htmx");
         browser.get("/signup");
-        browser.htmxPostForm(
-                        "/signup",
-                        Map.of(
-                                "email",
-                                Browser.uniqueEmail("htmx"),
-                                "displayName",
-                                "Hana",
-                                "password",
-                                Passwords.STRONG))
+        Response sent =
+                browser.htmxPostForm("/signup", Map.of("email", email, "displayName", "Hana", "password", PASSWORD));
+        sent.then().statusCode(200).header("HX-Redirect", "/signup/sent");
+        assertThat(sent.getCookie(SessionCookie.NAME)).isNull();
+
+        String link = SignUpMail.finishLinks(email).getLast();
+        browser.get(link);
+        browser.htmxPostForm("/signup/confirm", Map.of("token", SignUpMail.token(link), "password", "wrong password"))
+                .then()
+                .statusCode(422)
+                .body(not(containsString("<!DOCTYPE html>")), containsString("is-invalid"));
+        browser.htmxPostForm("/signup/confirm", Map.of("token", SignUpMail.token(link), "password", PASSWORD))
                 .then()
                 .statusCode(200)
                 .header("HX-Redirect", "/dashboard")
                 .cookie(SessionCookie.NAME);
     }
 
-    @Test
-    void duplicateEmailIsRefusedAndWhatWasTypedIsKept() {
-        Browser first = Browser.signedUp("Grace");
-        Browser second = new Browser();
-        second.get("/signup");
-        Response refused = second.postForm(
-                "/signup",
-                Map.of(
-                        "email",
-                        first.email().toUpperCase(),
-                        "displayName",
-                        "Grace Again",
-                        "password",
-                        Passwords.STRONG));
-        assertThat(refused.getCookie(SessionCookie.NAME))
-                .as("no session for a refused sign-up")
-                .isNull();
-        refused.then()
-                .statusCode(422)
-                .body(
-                        containsString("An account with this email already exists"),
-                        containsString("value=\"" + first.email().toUpperCase() + "\""),
-                        containsString("value=\"Grace Again\""),
-                        not(containsString(Passwords.STRONG)),
-                        containsString("<!DOCTYPE html>"));
+    /** What a visitor can observe of the form's answer; the address typed is replaced by {@code <address>}. */
+    record Observed(int status, String location, List<String> cookies, String flash, String sentPage) {}
 
-        second.htmxPostForm(
-                        "/signup",
-                        Map.of("email", first.email(), "displayName", "Grace Again", "password", Passwords.STRONG))
-                .then()
-                .statusCode(422)
-                .body(
-                        not(containsString("<!DOCTYPE html>")),
-                        containsString("An account with this email already exists"),
-                        containsString("is-invalid"));
-        assertThat(QuarkusTransaction.requiringNew().call(() -> User.count("email", first.email())))
+    @Test
+    void aRegisteredAddressIsAnsweredExactlyAsANewOneAndOnlyItsOwnerIsTold() {
+        Browser owner = Browser.signedUp("Grace");
+        User before = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        User.findByEmail(EmailAddress.normalize(owner.email())).orElseThrow());
+        long sessionsBefore = sessionCount(before);
+        String newcomer = Browser.uniqueEmail("Newcomer");
+
+        Observed forNew = observe(newcomer, false);
+        Observed forRegistered = observe(owner.email().toUpperCase(), false);
+        Observed forNewWithHtmx = observe(Browser.uniqueEmail("Newcomer"), true);
+        Observed forRegisteredWithHtmx = observe(owner.email(), true);
+
+        assertThat(forRegistered).isEqualTo(forNew);
+        assertThat(forNew.status()).isEqualTo(303);
+        assertThat(forNew.location()).endsWith("/signup/sent");
+        assertThat(forNew.flash()).isEqualTo("We sent an email to <address>. Open the link in it to go on.");
+        assertThat(forNew.sentPage()).contains("Check your inbox", "We sent an email to <address>");
+        assertThat(forRegisteredWithHtmx).isEqualTo(forNewWithHtmx);
+        assertThat(forNewWithHtmx.location()).isEqualTo("/signup/sent");
+
+        // The owner hears of it, with the ways back in; no link that makes an account goes to their address.
+        List<String> attempts = SignUpMail.attempts(owner.email());
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.getFirst())
+                .contains("Hi Grace,", "tried to sign up to Q-IDE with this email address")
+                .contains("http://localhost:8081/login", "http://localhost:8081/forgot-password")
+                .doesNotContain(PASSWORD)
+                .doesNotContain(Passwords.ANOTHER_STRONG);
+        assertThat(SignUpMail.finishLinks(owner.email())).hasSize(1); // the one that made the account
+        assertThat(SignUpMail.finishLinks(newcomer)).hasSize(1);
+
+        // Nothing about the existing account changed, and the other password does not open it.
+        User after = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        User.findByEmail(EmailAddress.normalize(owner.email())).orElseThrow());
+        assertThat(after.id).isEqualTo(before.id);
+        assertThat(after.passwordHash).isEqualTo(before.passwordHash);
+        assertThat(after.displayName).isEqualTo("Grace");
+        assertThat(after.emailVerifiedAt).isEqualTo(before.emailVerifiedAt);
+        assertThat(sessionCount(after)).isEqualTo(sessionsBefore);
+        assertThat(userCount(owner.email())).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> SignUpRequest.count("email", EmailAddress.normalize(owner.email()))))
+                .as("only the sign-up that made the account")
                 .isEqualTo(1);
+        owner.request().get("/dashboard").then().statusCode(200);
+        new Browser().logIn(owner.email(), Passwords.ANOTHER_STRONG).then().statusCode(422);
+        new Browser().logIn(owner.email(), PASSWORD).then().statusCode(303);
+    }
+
+    /** Sends the sign-up form for {@code email} from a fresh browser and reads what it gets, as a visitor would. */
+    private static Observed observe(String email, boolean htmx) {
+        Browser visitor = new Browser();
+        visitor.get("/signup");
+        Map<String, String> form =
+                Map.of("email", email, "displayName", "Grace Again", "password", Passwords.ANOTHER_STRONG);
+        Response answer = htmx ? visitor.htmxPostForm("/signup", form) : visitor.postForm("/signup", form);
+        String address = EmailAddress.normalize(email);
+        String location = htmx ? answer.getHeader("HX-Redirect") : answer.getHeader("Location");
+        List<String> cookies = answer.getDetailedCookies().asList().stream()
+                .map(cookie -> cookie.getName() + (cookie.isHttpOnly() ? ";HttpOnly" : "") + ";" + cookie.getSameSite())
+                .sorted()
+                .toList();
+        String flash = Optional.ofNullable(answer.getCookie("qide_flash"))
+                .map(value -> URLDecoder.decode(value, StandardCharsets.UTF_8))
+                .map(text -> text.replaceFirst("^info\\|", "").replace(address, "<address>"))
+                .orElse(null);
+        String page = visitor.get("/signup/sent").asString().replace(address, "<address>");
+        if (visitor.csrfToken() != null) {
+            page = page.replace(visitor.csrfToken(), "<csrf>");
+        }
+        return new Observed(answer.statusCode(), location, cookies, flash, page);
+    }
+
+    private static long userCount(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> User.count("email", EmailAddress.normalize(email)));
+    }
+
+    private static long sessionCount(User user) {
+        return QuarkusTransaction.requiringNew().call(() -> UserSession.count("user.id", user.id));
     }
 
     @Test
@@ -202,17 +313,11 @@ class SignUpTest {
                         containsString("name=\"next\" value=\"/invites/abc\""),
                         containsString("href=\"/login?next=%2Finvites%2Fabc\""));
         browser.get("/signup");
-        browser.postForm(
-                        "/signup",
-                        Map.of(
-                                "email",
-                                email,
-                                "displayName",
-                                "Invited",
-                                "password",
-                                Passwords.STRONG,
-                                "next",
-                                "/invites/abc"))
+        Response sent = browser.postForm(
+                "/signup",
+                Map.of("email", email, "displayName", "Invited", "password", PASSWORD, "next", "/invites/abc"));
+        sent.then().statusCode(303).header("Location", endsWith("/signup/sent"));
+        browser.finishSignUp(sent, email, PASSWORD, 0)
                 .then()
                 .statusCode(303)
                 .header("Location", endsWith("/invites/abc"));
@@ -224,18 +329,20 @@ class SignUpTest {
                 .header("Location", endsWith("/invites/abc"));
 
         Browser other = new Browser();
+        String elsewhere = Browser.uniqueEmail("Elsewhere");
         other.get("/signup");
-        other.postForm(
-                        "/signup",
-                        Map.of(
-                                "email",
-                                Browser.uniqueEmail("Elsewhere"),
-                                "displayName",
-                                "Elsewhere",
-                                "password",
-                                Passwords.STRONG,
-                                "next",
-                                "//evil.example/steal"))
+        Response otherSent = other.postForm(
+                "/signup",
+                Map.of(
+                        "email",
+                        elsewhere,
+                        "displayName",
+                        "Elsewhere",
+                        "password",
+                        PASSWORD,
+                        "next",
+                        "//evil.example/steal"));
+        other.finishSignUp(otherSent, elsewhere, PASSWORD, 0)
                 .then()
                 .statusCode(303)
                 .header("Location", endsWith("/dashboard"));

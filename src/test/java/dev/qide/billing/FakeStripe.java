@@ -21,7 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A local stand-in for Stripe's API on 127.0.0.1 and a random port. It answers with the genuine fixtures in
@@ -43,6 +46,7 @@ public final class FakeStripe {
     private final Map<String, List<ObjectNode>> invoices = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile boolean failSubscriptionUpdates;
+    private final AtomicReference<Hold> subscriptionReadHold = new AtomicReference<>();
 
     private FakeStripe(String secretKey) throws IOException {
         this.secretKey = secretKey;
@@ -145,6 +149,41 @@ public final class FakeStripe {
         failSubscriptionUpdates = failing;
     }
 
+    /**
+     * The next read of a subscription waits, as a slow Stripe would, until the test lets it go; then it fails with
+     * Stripe's 500 api_error marked not to be retried. Only that one read: the ones after it are answered as usual.
+     */
+    public Hold holdNextSubscriptionRead() {
+        Hold hold = new Hold();
+        subscriptionReadHold.set(hold);
+        return hold;
+    }
+
+    /** A read held by {@link #holdNextSubscriptionRead()}. */
+    public static final class Hold {
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** Waits until the held read has reached Stripe. */
+        public void awaitArrival() throws InterruptedException {
+            if (!arrived.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("No subscription read reached the fake Stripe");
+            }
+        }
+
+        /** Lets the held read go on, to its failure. */
+        public void failIt() {
+            released.countDown();
+        }
+
+        private void hold() throws InterruptedException {
+            arrived.countDown();
+            if (!released.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The test never let the held subscription read go");
+            }
+        }
+    }
+
     /** Adds a paid invoice (invoice.json, patched) to the customer's history; answers its id. */
     public String addPaidInvoice(String customer, String number, long amount) {
         ObjectNode invoice = fixture("invoice.json");
@@ -217,6 +256,17 @@ public final class FakeStripe {
             session.put("url", baseUrl() + "/portal/" + id);
             json(exchange, session);
         } else if (method.equals("GET") && path.startsWith("/v1/subscriptions/")) {
+            Hold hold = subscriptionReadHold.getAndSet(null);
+            if (hold != null) {
+                try {
+                    hold.hold();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.getResponseHeaders().set("Stripe-Should-Retry", "false");
+                error(exchange, 500, "api_error", "An unknown error occurred");
+                return;
+            }
             ObjectNode subscription = subscriptions.get(path.substring("/v1/subscriptions/".length()));
             if (subscription == null) {
                 error(exchange, 404, "invalid_request_error", "No such subscription");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SignUpFlowBrowserTest extends BrowserTest {
 
     @Test
-    void newcomerSignsUpLandsOnTheDashboardSignsOutAndSignsBackIn() {
+    void newcomerSignsUpConfirmsByEmailLandsOnTheDashboardSignsOutAndSignsBackIn() {
         String email = Browser.uniqueEmail("grace");
         Page page = chromium.newPage();
         page.navigate(root + "signup");
@@ -23,6 +23,20 @@ class SignUpFlowBrowserTest extends BrowserTest {
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Passwords.STRONG);
         Chromium.screenshot(page, "01-signup-filled");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+                .click();
+
+        page.waitForURL("**/signup/sent");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your inbox")))
+                .isVisible();
+        assertThat(page.getByTestId("flash")).containsText("We sent an email to " + email);
+        Chromium.screenshot(page, "01b-check-your-inbox");
+        openFinishLink(page, email);
+        assertThat(page.getByRole(
+                        AriaRole.HEADING, new Page.GetByRoleOptions().setName("Finish creating your account")))
+                .isVisible();
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Passwords.STRONG);
+        Chromium.screenshot(page, "01c-finish-sign-up");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create my account"))
                 .click();
 
         page.waitForURL("**/dashboard");

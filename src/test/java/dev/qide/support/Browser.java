@@ -54,10 +54,28 @@ public class Browser {
         return email;
     }
 
+    /**
+     * Signs up as a person does: the form, then the link mailed to the address, where the password is given again.
+     * Answers the last response: the one that starts the session (303 to where the person was going), or the form's
+     * own answer when it refused what was typed (422) or when no link came (the address has an account, whose owner
+     * was told instead).
+     */
     public Response signUp(String email, String displayName, String password) {
         this.email = email;
         get("/signup");
-        return postForm("/signup", Map.of("email", email, "displayName", displayName, "password", password));
+        int earlier = SignUpMail.finishLinks(email).size();
+        Response sent = postForm("/signup", Map.of("email", email, "displayName", displayName, "password", password));
+        return sent.statusCode() == 303 ? finishSignUp(sent, email, password, earlier) : sent;
+    }
+
+    /** The second half of {@link #signUp}: the newest link mailed to {@code address} since {@code earlier}, if any. */
+    public Response finishSignUp(Response sent, String address, String password, int earlier) {
+        String link = SignUpMail.newFinishLink(address, earlier);
+        if (link == null) {
+            return sent;
+        }
+        get(link);
+        return postForm("/signup/confirm", Map.of("token", SignUpMail.token(link), "password", password));
     }
 
     public Response logIn(String email, String password) {

@@ -95,6 +95,11 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Whether this test's Quarkus boot sends its mail to GreenMail (else to the mock mailbox). */
+    public static boolean isRunning() {
+        return server != null;
+    }
+
     private static GreenMail running() {
         GreenMail mail = server;
         if (mail == null) {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.qide.account.SessionCookie;
 import dev.qide.support.Browser;
 import dev.qide.support.Passwords;
+import dev.qide.support.SignUpMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -38,17 +39,30 @@ class BehindTlsProxyTest {
 
         Response form = browser.get("/signup");
         assertThat(form.getDetailedCookie("csrf-token").isSecured()).isTrue();
+        assertThat(form.getDetailedCookie("csrf-token").getSameSite()).isEqualToIgnoringCase("Lax");
         // A real browser behind the proxy speaks HTTPS and sends its Secure cookies; this test client speaks HTTP to
         // the proxy's port, so it hands the cookie over itself.
+        String email = Browser.uniqueEmail("tls");
+        browser.request()
+                .header("X-Forwarded-Proto", "https")
+                .cookie("csrf-token", browser.csrfToken())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", browser.csrfToken())
+                .formParam("email", email)
+                .formParam("displayName", "Tls")
+                .formParam("password", Passwords.STRONG)
+                .post("/signup")
+                .then()
+                .statusCode(303);
         Response signedUp = browser.request()
                 .header("X-Forwarded-Proto", "https")
                 .cookie("csrf-token", browser.csrfToken())
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("csrf-token", browser.csrfToken())
-                .formParam("email", Browser.uniqueEmail("tls"))
-                .formParam("displayName", "Tls")
+                .formParam(
+                        "token", SignUpMail.token(SignUpMail.finishLinks(email).getLast()))
                 .formParam("password", Passwords.STRONG)
-                .post("/signup");
+                .post("/signup/confirm");
         signedUp.then().statusCode(303);
         assertThat(signedUp.getDetailedCookie(SessionCookie.NAME).isSecured()).isTrue();
         assertThat(signedUp.getDetailedCookie(SessionCookie.NAME).isHttpOnly()).isTrue();

@@ -103,9 +103,11 @@ class InvitationTest {
                         containsString("value=\"" + email + "\""),
                         containsString("name=\"next\" value=\"" + link + "\""));
         newcomer.get("/signup"); // for the form's CSRF token
-        newcomer.postForm(
-                        "/signup",
-                        Map.of("email", email, "displayName", "Nina New", "password", Passwords.STRONG, "next", link))
+        Response sent = newcomer.postForm(
+                "/signup",
+                Map.of("email", email, "displayName", "Nina New", "password", Passwords.STRONG, "next", link));
+        sent.then().statusCode(303).header("Location", endsWith("/signup/sent"));
+        newcomer.finishSignUp(sent, email, Passwords.STRONG, 0)
                 .then()
                 .statusCode(303)
                 .header("Location", endsWith(link));
