@@ -95,6 +95,19 @@ class LoginTest {
     }
 
     @Test
+    void aNextThatIsNotAnAddressStillSignsInAndGoesToTheDashboard() {
+        Browser owner = Browser.signedUp("Nadia Next");
+        owner.logOut();
+        owner.get("/login");
+        Response signedIn =
+                owner.postForm("/login", Map.of("email", owner.email(), "password", Passwords.STRONG, "next", "/ /x"));
+        signedIn.then().statusCode(303).header("Location", endsWith("/dashboard"));
+        assertThat(signedIn.getCookie(SessionCookie.NAME)).isNotBlank();
+        owner.get("/dashboard").then().statusCode(200).body(containsString("Welcome, Nadia Next"));
+        owner.get("/login?next=/%20/x").then().statusCode(303).header("Location", endsWith("/dashboard"));
+    }
+
+    @Test
     void htmxSignInAnswersWithAClientSideRedirect() {
         Browser owner = Browser.signedUp("Frances");
         owner.logOut();

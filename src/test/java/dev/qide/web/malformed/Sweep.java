@@ -1,0 +1,106 @@
+package dev.qide.web.malformed;
+
+import dev.qide.web.malformed.RawHttp.Answer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Sends groups of probes and keeps what failed. The probes of one group (one route) go one after another, groups side
+ * by side: two copies of one valid request racing each other is another kind of test than this one.
+ */
+final class Sweep {
+
+    /** nginx's default buffer for a response's headers: a longer header line is a 502 behind it. */
+    static final int MAX_HEADER_LINE = 8 * 1024;
+
+    private static final int THREADS = 4;
+
+    private final RawHttp http;
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Integer, Probe> sent = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, Integer>> statuses = new ConcurrentHashMap<>();
+    private final Map<String, Long> millis = new ConcurrentHashMap<>();
+
+    Sweep(RawHttp http) {
+        this.http = http;
+    }
+
+    void send(List<List<Probe>> groups) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (List<Probe> group : groups) {
+                done.add(pool.submit(() -> group.forEach(this::send)));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void send(Probe probe) {
+        sent.put(probe.id(), probe);
+        long started = System.nanoTime();
+        Answer answer = http.send(probe);
+        millis.merge(probe.route().name(), (System.nanoTime() - started) / 1_000_000, Long::sum);
+        statuses.computeIfAbsent(probe.route().name(), ignored -> new ConcurrentHashMap<>())
+                .merge(answer.status(), 1, Integer::sum);
+        String failure = failure(probe, answer);
+        if (failure != null) {
+            failures.add(failure);
+        }
+    }
+
+    private static String failure(Probe probe, Answer answer) {
+        if (answer.problem() != null) {
+            return (answer.status() < 0 ? "" : answer.status() + ", ") + answer.problem() + ": " + probe.describe();
+        }
+        if (answer.status() >= 500) {
+            return answer.status() + ": " + probe.describe() + "\n      " + flat(answer.bodyStart());
+        }
+        if (answer.longestHeaderLine() > MAX_HEADER_LINE) {
+            return answer.status() + " with a header line of " + answer.longestHeaderLine() + " characters: "
+                    + probe.describe();
+        }
+        return null;
+    }
+
+    List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    Probe sent(int id) {
+        return sent.get(id);
+    }
+
+    int count() {
+        return sent.size();
+    }
+
+    /** "POST /login (2,345 ms): 303×4 400×12 422×30", a line a route. */
+    String statusesByRoute() {
+        return new TreeMap<>(statuses)
+                .entrySet().stream()
+                        .map(route -> "  " + route.getKey() + " (" + millis.get(route.getKey()) + " ms): "
+                                + new TreeMap<>(route.getValue())
+                                        .entrySet().stream()
+                                                .map(status -> status.getKey() + "\u00d7" + status.getValue())
+                                                .collect(Collectors.joining(" ")))
+                        .collect(Collectors.joining("\n"));
+    }
+
+    private static String flat(String body) {
+        String flat = body.replaceAll("\\s+", " ");
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+}
