@@ -10,6 +10,7 @@ import dev.qide.support.ApiKeys;
 import dev.qide.support.Browser;
 import dev.qide.support.CapturedLog;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -75,7 +76,7 @@ class MalformedBodiesTest {
     @Test
     void aFormInACharsetNobodyKnowsIsRefused() {
         given().contentType(FORM + "; charset=klingon")
-                .body("email=a%40b.example")
+                .body(bytes("email=a%40b.example"))
                 .post("/forgot-password")
                 .then()
                 .statusCode(415)
@@ -89,7 +90,7 @@ class MalformedBodiesTest {
         person.request()
                 .header("X-CSRF-TOKEN", person.csrfToken())
                 .contentType("multipart/form-data; boundary=" + BOUNDARY)
-                .body("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end in sight")
+                .body(bytes("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end in sight"))
                 .post("/verify-email/resend")
                 .then()
                 .statusCode(400)
@@ -101,7 +102,7 @@ class MalformedBodiesTest {
         Browser person = Browser.signedUp("Odd Type");
         person.api()
                 .contentType(";;;/")
-                .body("a=b")
+                .body(bytes("a=b"))
                 .post("/api/projects")
                 .then()
                 .statusCode(400)
@@ -112,7 +113,7 @@ class MalformedBodiesTest {
     @Test
     void jsonNestedDeeperThanAThousandIsRefusedEverywhereIncludingV1() {
         Browser person = Browser.signedUp("Deep Nester");
-        String deep = "{\"name\":" + "[".repeat(1_001) + "]".repeat(1_001) + "}";
+        String deep = "{\"name\":\"Deep\",\"extra\":" + "{\"a\":".repeat(1_001) + "1" + "}".repeat(1_002);
         person.api()
                 .body(deep)
                 .post("/api/projects")
@@ -149,6 +150,10 @@ class MalformedBodiesTest {
                     .body("detail", containsString("names a field twice"));
         }
         person.api().get("/api/teams").then().body("teams", hasSize(0));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

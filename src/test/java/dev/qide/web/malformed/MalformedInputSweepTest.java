@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ class MalformedInputSweepTest {
     @Test
     void noMalformedRequestGetsA5xxOrStoresWhatCannotBeStored() throws Exception {
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
         SweepFixtures fixtures = SweepFixtures.create();
         List<Route> routes = routes();
         MalformedInputs inputs = new MalformedInputs(fixtures);
@@ -102,6 +104,12 @@ class MalformedInputSweepTest {
                 .as("requests that got a 5xx, no answer, an oversized header, or stored what cannot be stored")
                 .isEmpty();
         assertThat(stackTraces).as("stack traces logged during the sweep").isEmpty();
+    }
+
+    /** CPU time this JVM used (the application runs in it too): what the sweep costs, however busy the machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**
