@@ -64,7 +64,7 @@ class MalformedInputSweepTest {
             }
         }
 
-        Sweep sweep = new Sweep(http);
+        Sweep sweep = new Sweep(http, () -> StoredTextScan.scan(dataSource));
         CapturedLog log = new CapturedLog();
         log.start();
         try {
@@ -79,7 +79,8 @@ class MalformedInputSweepTest {
             log.stop();
         }
         List<String> failures = new ArrayList<>(sweep.failures());
-        for (StoredTextScan.Finding finding : StoredTextScan.scan(dataSource)) {
+        sweep.lookForStoredText();
+        for (StoredTextScan.Finding finding : sweep.storedText()) {
             Probe probe = sweep.sent(finding.probeId());
             if (probe == null) {
                 Log.warnf("Text no database should hold, stored by another test: %s %s", finding.column(), finding);
@@ -91,14 +92,17 @@ class MalformedInputSweepTest {
         List<String> stackTraces = log.withStackTraces();
 
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        long cpuSeconds = (processCpuNanos() - cpuStarted) / 1_000_000_000L;
         Log.infof(
-                "Malformed-input sweep: %d routes (%d from the OpenAPI document), %d requests in %d s. Answers:%n%s",
+                "Malformed-input sweep: %d routes (%d from the OpenAPI document), %d requests in %d s, %d s of CPU"
+                        + " (application and sweep). Answers (time spent on the route):%n%s",
                 routes.size(),
                 routes.stream()
                         .filter(route -> route.origin() == Route.Origin.OPENAPI)
                         .count(),
                 sweep.count(),
                 seconds,
+                cpuSeconds,
                 sweep.statusesByRoute());
         assertThat(failures)
                 .as("requests that got a 5xx, no answer, an oversized header, or stored what cannot be stored")

@@ -1,5 +1,6 @@
 package dev.qide.web.malformed;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -14,6 +15,16 @@ record Probe(int id, Route route, String target, String input, Identity identity
     record Identity(String name, List<String> headers) {
 
         static final Identity ANONYMOUS = new Identity("anonymous", List.of());
+    }
+
+    /**
+     * Whether the path, query or body carry text no database can keep, marked with this probe's number (see
+     * {@link StoredTextScan}).
+     */
+    boolean carriesUnstorableText() {
+        String marker = "sw" + id;
+        return target.contains(marker)
+                || (body != null && new String(body, StandardCharsets.ISO_8859_1).contains(marker));
     }
 
     String describe() {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Sends groups of probes and keeps what failed. The probes of one group (one route) go one after another, groups side
- * by side: two copies of one valid request racing each other is another kind of test than this one.
+ * by side: two copies of one valid request racing each other is another kind of test than this one. When a probe
+ * carrying NUL or half a surrogate pair is taken (2xx or 3xx), the database is looked through at once, before a later
+ * probe overwrites what it stored (on PostgreSQL storing it fails by itself).
  */
 final class Sweep {
 
@@ -24,13 +27,16 @@ final class Sweep {
     private static final int THREADS = 4;
 
     private final RawHttp http;
+    private final Callable<List<StoredTextScan.Finding>> scan;
+    private final Map<String, StoredTextScan.Finding> stored = new ConcurrentHashMap<>();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final Map<Integer, Probe> sent = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, Integer>> statuses = new ConcurrentHashMap<>();
     private final Map<String, Long> millis = new ConcurrentHashMap<>();
 
-    Sweep(RawHttp http) {
+    Sweep(RawHttp http, Callable<List<StoredTextScan.Finding>> scan) {
         this.http = http;
+        this.scan = scan;
     }
 
     void send(List<List<Probe>> groups) throws Exception {
@@ -59,6 +65,22 @@ final class Sweep {
         if (failure != null) {
             failures.add(failure);
         }
+        if (answer.status() >= 200 && answer.status() < 400 && probe.carriesUnstorableText()) {
+            lookForStoredText();
+        }
+    }
+
+    /** Looks through the database now; what it finds is kept (once) until {@link #storedText()}. */
+    synchronized void lookForStoredText() {
+        try {
+            scan.call().forEach(finding -> stored.putIfAbsent(finding.column() + " " + finding.excerpt(), finding));
+        } catch (Exception e) {
+            throw new IllegalStateException("The stored-text scan failed", e);
+        }
+    }
+
+    List<StoredTextScan.Finding> storedText() {
+        return List.copyOf(stored.values());
     }
 
     private static String failure(Probe probe, Answer answer) {
