@@ -10,6 +10,11 @@ import dev.qide.support.ApiKeys;
 import dev.qide.support.Browser;
 import dev.qide.support.CapturedLog;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -74,13 +79,17 @@ class MalformedBodiesTest {
     }
 
     @Test
-    void aFormInACharsetNobodyKnowsIsRefused() {
-        given().contentType(FORM + "; charset=klingon")
-                .body(bytes("email=a%40b.example"))
-                .post("/forgot-password")
-                .then()
-                .statusCode(415)
-                .body(containsString("send UTF-8"));
+    void aFormInACharsetNobodyKnowsIsRefused() throws Exception {
+        // REST Assured refuses to encode for a charset it does not know either: a plain HTTP client sends it as is.
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/forgot-password"))
+                                .header("Content-Type", FORM + "; charset=klingon")
+                                .POST(HttpRequest.BodyPublishers.ofString("email=a%40b.example"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(415);
+        assertThat(answer.body()).contains("send UTF-8");
     }
 
     @Test

@@ -121,7 +121,7 @@ class MalformedInputSweepTest {
      * resource classes. Every API route a resource declares must be in the document.
      */
     private static List<Route> routes() {
-        List<Route> declared = PageRoutes.all();
+        List<Route> declared = ResourceRoutes.all();
         Set<String> declaredNames = declared.stream().map(Route::name).collect(Collectors.toSet());
         String document = given().accept("application/json")
                 .get("/api/openapi?format=json")

@@ -1,11 +1,24 @@
 package dev.qide.web.malformed;
 
+import static dev.qide.web.malformed.RawBodies.DEEP;
+import static dev.qide.web.malformed.RawBodies.deepArrays;
+import static dev.qide.web.malformed.RawBodies.deepObjects;
+import static dev.qide.web.malformed.RawBodies.encode;
+import static dev.qide.web.malformed.RawBodies.formText;
+import static dev.qide.web.malformed.RawBodies.jsonString;
+import static dev.qide.web.malformed.RawBodies.jsonText;
+import static dev.qide.web.malformed.RawBodies.jsonValue;
+import static dev.qide.web.malformed.RawBodies.manyFields;
+import static dev.qide.web.malformed.RawBodies.multipart;
+import static dev.qide.web.malformed.RawBodies.multipartType;
+import static dev.qide.web.malformed.RawBodies.notUtf8Json;
+import static dev.qide.web.malformed.RawBodies.text;
+import static dev.qide.web.malformed.RawBodies.truncatedMultipart;
+import static dev.qide.web.malformed.RawBodies.utf8;
+
 import dev.qide.web.malformed.Probe.Identity;
 import dev.qide.web.malformed.Route.BodyKind;
 import dev.qide.web.malformed.Route.Field;
-import java.io.ByteArrayOutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +41,6 @@ final class MalformedInputs {
 
     static final String FORM = "Content-Type: application/x-www-form-urlencoded";
     static final String JSON = "Content-Type: application/json";
-    static final int DEEP = 1_001;
 
     /** A value for one field or parameter, made for the probe numbered {@code id}. */
     private record Variant(String label, IntFunction<String> value) {
@@ -465,104 +477,6 @@ final class MalformedInputs {
             default -> variants.addAll(List.of(Variant.of("a number", "7"), Variant.of("a list", "[\"a\",7]")));
         }
         return variants;
-    }
-
-    // ---- text helpers
-
-    private static String manyFields() {
-        StringBuilder form = new StringBuilder();
-        for (int i = 0; i < 1_001; i++) {
-            form.append(i == 0 ? "" : "&").append("f").append(i).append("=1");
-        }
-        return form.toString();
-    }
-
-    private static String deepArrays() {
-        return "[".repeat(DEEP) + "]".repeat(DEEP);
-    }
-
-    private static String deepObjects() {
-        return "{\"a\":".repeat(DEEP) + "1" + "}".repeat(DEEP);
-    }
-
-    private static byte[] notUtf8Json() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(utf8("{\"name\":\"caf"));
-        out.write(0xE9);
-        out.write(0xFF);
-        out.writeBytes(utf8("\"}"));
-        return out.toByteArray();
-    }
-
-    private static final String BOUNDARY = "sweepBoundary7MA4YWxkTrZu0gW";
-
-    private static String multipartType() {
-        return "Content-Type: multipart/form-data; boundary=" + BOUNDARY;
-    }
-
-    /** A part that starts and never ends: no closing boundary, the body stops mid-value. */
-    private static byte[] truncatedMultipart() {
-        return utf8("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nsweep value that is cut");
-    }
-
-    private static byte[] multipart(Map<String, String> fields) {
-        StringBuilder body = new StringBuilder();
-        fields.forEach((name, value) -> body.append("--")
-                .append(BOUNDARY)
-                .append("\r\nContent-Disposition: form-data; name=\"")
-                .append(name)
-                .append("\"\r\n\r\n")
-                .append(value)
-                .append("\r\n"));
-        body.append("--").append(BOUNDARY).append("--\r\n");
-        return utf8(body.toString());
-    }
-
-    private static String formText(List<String[]> pairs) {
-        return pairs.stream().map(pair -> pair[0] + "=" + pair[1]).collect(Collectors.joining("&"));
-    }
-
-    private static String jsonText(Map<String, String> json) {
-        return json.entrySet().stream()
-                .map(entry -> jsonString(entry.getKey()) + ":" + entry.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
-    }
-
-    private static String jsonValue(Object value) {
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        if (value instanceof List<?> values) {
-            return values.stream().map(item -> jsonString(text(item))).collect(Collectors.joining(",", "[", "]"));
-        }
-        return jsonString(text(value));
-    }
-
-    /** A JSON string in ASCII, every other character escaped: half a surrogate pair stays exactly that. */
-    static String jsonString(String text) {
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20 || c > 0x7E) {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
-            }
-        }
-        return json.append('"').toString();
-    }
-
-    private static String text(Object value) {
-        return String.valueOf(value);
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<String> with(List<String> headers, String... more) {

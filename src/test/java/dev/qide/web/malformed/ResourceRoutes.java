@@ -37,11 +37,11 @@ import org.jboss.resteasy.reactive.RestQuery;
  * {@code @Path}, their HTTP methods, consumed media types and form, query and header parameters. Resources that only
  * tests add (they live in the test classes) are left out.
  */
-final class PageRoutes {
+final class ResourceRoutes {
 
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private PageRoutes() {}
+    private ResourceRoutes() {}
 
     /** The routes of the application's resource classes, sorted by path then method. */
     static List<Route> all() {
