@@ -120,6 +120,16 @@ class LoginTest {
     }
 
     @Test
+    void anEmailLongerThanAnyAccountsIsWrongCredentialsNotAServerError() {
+        Browser stranger = new Browser();
+        stranger.get("/login");
+        stranger.postForm("/login", Map.of("email", "x".repeat(70_000) + "@example.test", "password", "whatever"))
+                .then()
+                .statusCode(422)
+                .body(containsString("match an account"));
+    }
+
+    @Test
     void htmxSignInAnswersWithAClientSideRedirect() {
         Browser owner = Browser.signedUp("Frances");
         owner.logOut();
