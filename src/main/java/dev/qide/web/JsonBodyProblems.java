@@ -43,7 +43,7 @@ public class JsonBodyProblems implements ReaderInterceptor {
         }
     }
 
-    static HttpProblem problem(JacksonException e) {
+    private static HttpProblem problem(JacksonException e) {
         // Only the kind: the message may quote the body, and a body may hold a secret.
         Log.debugf("Refused a JSON body: %s", e.getClass().getSimpleName());
         if (e instanceof UnstorableTextException unstorable) {

@@ -52,13 +52,15 @@ class MalformedInputSweepTest {
         List<Route> routes = routes();
         MalformedInputs inputs = new MalformedInputs(fixtures);
         RawHttp http = new RawHttp(RestAssured.port, TIMEOUT_MILLIS);
-        Map<Integer, List<List<Probe>>> phases = new TreeMap<>();
+        // Phase, then area: the probes of one area go one after another (see Sweep), areas side by side.
+        Map<Integer, Map<String, List<Probe>>> phases = new TreeMap<>();
         List<List<Probe>> rereads = new ArrayList<>();
         for (Route route : routes) {
             Identity identity = identityFor(route, fixtures, inputs, http);
-            List<Probe> probes = new ArrayList<>(inputs.probes(route, identity));
-            probes.addAll(inputs.anonymousProbes(route));
-            phases.computeIfAbsent(phase(route), ignored -> new ArrayList<>()).add(probes);
+            List<Probe> area = phases.computeIfAbsent(phase(route), ignored -> new TreeMap<>())
+                    .computeIfAbsent(area(route), ignored -> new ArrayList<>());
+            area.addAll(inputs.probes(route, identity));
+            area.addAll(inputs.anonymousProbes(route));
             if (route.method().equals("GET") && phase(route) == 0) {
                 rereads.add(List.of(inputs.reread(route, identity)));
             }
@@ -68,8 +70,8 @@ class MalformedInputSweepTest {
         CapturedLog log = new CapturedLog();
         log.start();
         try {
-            for (Map.Entry<Integer, List<List<Probe>>> phase : phases.entrySet()) {
-                sweep.send(phase.getValue());
+            for (Map.Entry<Integer, Map<String, List<Probe>>> phase : phases.entrySet()) {
+                sweep.send(List.copyOf(phase.getValue().values()));
                 if (phase.getKey() == 0) {
                     // Before anything is deleted: what the probes stored must not break reading it.
                     sweep.send(rereads);
@@ -162,6 +164,22 @@ class MalformedInputSweepTest {
         Identity key = fixtures.apiKeyWithEveryScope();
         int status = http.send(inputs.preflight(route, key)).status();
         return status == 401 || status == 403 ? fixtures.ownerSession() : key;
+    }
+
+    /**
+     * The rows a route writes, roughly: its first path segment ("/api" and "/v1" set aside), with the segments that
+     * reach the same tables together (a team's pages and its API, a project's and its editor's).
+     */
+    private static String area(Route route) {
+        String[] segments = route.template().split("/");
+        int first = segments.length > 2 && Set.of("api", "v1").contains(segments[1]) ? 2 : 1;
+        String area = segments.length > first ? segments[first] : "";
+        return switch (area) {
+            case "team", "teams", "workspaces", "invites" -> "teams";
+            case "editor", "projects" -> "projects";
+            case "code", "runs" -> "runs";
+            default -> area;
+        };
     }
 
     /**

@@ -14,8 +14,9 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
- * Sends groups of probes and keeps what failed. The probes of one group (one route) go one after another, groups side
- * by side: two copies of one valid request racing each other is another kind of test than this one. When a probe
+ * Sends groups of probes and keeps what failed. The probes of one group (the routes of one area, which write the same
+ * rows) go one after another, groups side by side: requests racing each other for one row (two deletes of one
+ * conversation, two first messages of one) are another kind of test than this one. When a probe
  * carrying NUL or half a surrogate pair is taken (2xx or 3xx), the database is looked through at once, before a later
  * probe overwrites what it stored (on PostgreSQL storing it fails by itself).
  */
