@@ -56,6 +56,9 @@ public class AdminResource {
         }
     }
 
+    /** The longest search the workspace search box takes (its maxlength). */
+    static final int MAX_SEARCH = 200;
+
     private final AdminService admin;
     private final KeyRotation keyRotation;
     private final CurrentUser currentUser;
@@ -70,8 +73,9 @@ public class AdminResource {
 
     @GET
     public TemplateInstance page(@RestQuery String q, @Context HttpHeaders headers) {
-        AdminView view =
-                new AdminView(admin.overview(), admin.workspaces(q), q == null ? "" : q.strip(), keyRotation.status());
+        String search = q == null ? "" : q.strip();
+        search = search.length() > MAX_SEARCH ? search.substring(0, MAX_SEARCH) : search;
+        AdminView view = new AdminView(admin.overview(), admin.workspaces(search), search, keyRotation.status());
         return Htmx.wantsFragment(headers) ? Templates.admin$content(view) : Templates.admin(view);
     }
 
@@ -89,7 +93,10 @@ public class AdminResource {
         Workspace workspace = admin.setPlan(
                 currentUser.require(), id, chosen, ClientInfo.of(request).ipAddress());
         flash.success("\u201c" + workspace.name + "\u201d is now on the " + chosen + " plan.");
-        String back = q == null || q.isBlank() ? Routes.ADMIN : Routes.ADMIN + "?q=" + URLEncoder.encode(q, UTF_8);
+        // Back to the search the form came from; a "search" longer than the box takes is not one, and is not echoed.
+        String back = q == null || q.isBlank() || q.length() > MAX_SEARCH
+                ? Routes.ADMIN
+                : Routes.ADMIN + "?q=" + URLEncoder.encode(q, UTF_8);
         return Redirects.to(back, headers).build();
     }
 

@@ -8,6 +8,14 @@ public record KeyForm(String provider, String apiKey, String baseUrl, String mod
 
     public static final KeyForm BLANK = new KeyForm("", "", "", "");
 
+    /** A field the form did not send is empty, as a field left blank is. */
+    public KeyForm {
+        provider = provider == null ? "" : provider;
+        apiKey = apiKey == null ? "" : apiKey;
+        baseUrl = baseUrl == null ? "" : baseUrl;
+        model = model == null ? "" : model;
+    }
+
     /** The form as it may be shown again after an error: never with the key. */
     public KeyForm withoutKey() {
         return new KeyForm(provider, "", baseUrl, model);

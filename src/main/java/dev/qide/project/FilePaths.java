@@ -23,6 +23,10 @@ public final class FilePaths {
         if (typed.codePoints().anyMatch(FilePaths::isControl)) {
             throw refuse("File names cannot contain control characters.");
         }
+        if (typed.codePoints().anyMatch(codePoint -> Character.getType(codePoint) == Character.SURROGATE)) {
+            // Half of a UTF-16 surrogate pair: not a character, and no file system or database can hold it.
+            throw refuse("File names must be text: this one holds half of a character (a lone surrogate).");
+        }
         String path = typed.strip();
         if (path.startsWith("/") || path.startsWith("~") || path.matches("^[A-Za-z]:.*")) {
             throw refuse("Use a path inside the project, such as src/main.py, not an absolute path.");

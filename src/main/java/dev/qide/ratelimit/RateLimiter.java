@@ -13,8 +13,12 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,6 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RateLimiter {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
+    /** Longest "who" kept as it is: with the limit's name and size the key stays well inside its 255 characters. */
+    static final int MAX_WHO = 160;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
     private final Map<String, Bucket> local = new ConcurrentHashMap<>();
@@ -86,7 +92,7 @@ public class RateLimiter {
 
     /** Like {@link #check(RateLimit, String)}, for a limit sized by the caller (the plan's API limit). */
     public void check(RateLimit limit, String who, long perMinute) {
-        String key = limit.name() + ":" + who;
+        String key = limit.name() + ":" + bounded(who);
         BucketConfiguration configuration = configurations.computeIfAbsent(perMinute, RateLimiter::perMinute);
         ConsumptionProbe probe = shared != null
                 // Bucket4j commits on its own connection: outside the caller's transaction, if there is one.
@@ -101,6 +107,22 @@ public class RateLimiter {
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
             throw new RateLimitedException(limit, perMinute, seconds);
+        }
+    }
+
+    /**
+     * {@code who} as a bucket's key holds it: as it is when short, else its SHA-256. "Who" is often what someone typed
+     * (the email of a sign-in), and the shared table's key has room for 255 characters.
+     */
+    static String bounded(String who) {
+        if (who == null || who.length() <= MAX_WHO) {
+            return who;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(who.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 

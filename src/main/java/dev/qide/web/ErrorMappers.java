@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -77,6 +78,10 @@ public class ErrorMappers {
     /** Anything unforeseen: logged with a reference the person can quote; the response says nothing internal. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        Optional<HttpProblem> unreadableForm = FormBodyProblems.of(e);
+        if (unreadableForm.isPresent()) {
+            return problem(unreadableForm.get(), uri, headers);
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         Log.errorf(e, "Unexpected error %s on %s", reference, uri.getPath());
         return respond(500, null, reference, uri, headers);

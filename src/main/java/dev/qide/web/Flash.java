@@ -64,7 +64,11 @@ public class Flash {
     }
 
     private void send(Message message) {
-        outgoing = message;
+        // Messages may quote what was sent; the cookie carrying them stays small whatever that was.
+        String text = message.text().length() > MAX_TEXT
+                ? message.text().substring(0, MAX_TEXT - 1) + "\u2026"
+                : message.text();
+        outgoing = new Message(message.level(), text);
         writeCookieWithHeaders();
     }
 

@@ -1,5 +1,7 @@
 package dev.qide.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -88,7 +90,8 @@ public final class Routes {
 
     /**
      * {@code next} when it is a path on this site, else the dashboard: never a redirect to another site
-     * ("//evil.example", "https://...", "/\\evil").
+     * ("//evil.example", "https://...", "/\\evil"), and never something a {@code Location} header cannot carry ("/ /x"
+     * is not a URI).
      */
     public static String safeNext(String next) {
         if (next == null
@@ -96,9 +99,20 @@ public final class Routes {
                 || next.startsWith("//")
                 || next.contains("\\")
                 || next.chars().anyMatch(Character::isISOControl)
-                || next.length() > 2000) {
+                || next.length() > 2000
+                || !isRelativeReference(next)) {
             return DASHBOARD;
         }
         return next;
+    }
+
+    /** Whether {@code path} is a URI reference with neither scheme nor host, as a redirect to this site needs. */
+    private static boolean isRelativeReference(String path) {
+        try {
+            URI uri = new URI(path);
+            return uri.getScheme() == null && uri.getRawAuthority() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 }

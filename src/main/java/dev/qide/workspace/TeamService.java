@@ -265,8 +265,9 @@ public class TeamService {
         return Workspace.findById(team.id(), LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The member with their user loaded: resources name the person after this service's transaction ended. */
     private static WorkspaceMember member(Team team, UUID userId) {
-        return WorkspaceMember.find(team.id(), userId)
+        return WorkspaceMember.findWithUser(team.id(), userId)
                 .orElseThrow(() -> new HttpProblem(404, "That person is not a member of this team."));
     }
 

@@ -64,6 +64,15 @@ public class WorkspaceMember extends PanacheEntityBase {
         return find("workspace.id = ?1 and user.id = ?2", workspaceId, userId).firstResultOptional();
     }
 
+    /** The same, with the member's user loaded: for callers that show who it is after the transaction ended. */
+    public static Optional<WorkspaceMember> findWithUser(UUID workspaceId, UUID userId) {
+        return find(
+                        "from WorkspaceMember m join fetch m.user where m.workspace.id = ?1 and m.user.id = ?2",
+                        workspaceId,
+                        userId)
+                .firstResultOptional();
+    }
+
     /** Members of a workspace with their users, most powerful role first, then by join date. */
     public static List<WorkspaceMember> listWithUsers(UUID workspaceId) {
         List<WorkspaceMember> members = find(

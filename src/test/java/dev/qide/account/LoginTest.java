@@ -9,6 +9,8 @@ import dev.qide.support.Browser;
 import dev.qide.support.Passwords;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +94,39 @@ class LoginTest {
                 .statusCode(303)
                 .header("Location", endsWith("/dashboard"))
                 .header("Location", not(containsString("evil")));
+    }
+
+    @Test
+    void aNextThatIsNotAnAddressStillSignsInAndGoesToTheDashboard() {
+        Browser owner = Browser.signedUp("Nadia Next");
+        owner.logOut();
+        owner.get("/login");
+        // As a browser encodes "/ /x": a space is "+" in a form.
+        Response signedIn = owner.request()
+                .header("X-CSRF-TOKEN", owner.csrfToken())
+                .contentType("application/x-www-form-urlencoded")
+                .body("email=" + URLEncoder.encode(owner.email(), StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(Passwords.STRONG, StandardCharsets.UTF_8) + "&next=%2F+%2Fx")
+                .post("/login");
+        signedIn.then().statusCode(303).header("Location", endsWith("/dashboard"));
+        assertThat(signedIn.getCookie(SessionCookie.NAME)).isNotBlank();
+        owner.get("/dashboard").then().statusCode(200).body(containsString("Welcome, Nadia Next"));
+        owner.request()
+                .urlEncodingEnabled(false)
+                .get("/login?next=/%20/x")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/dashboard"));
+    }
+
+    @Test
+    void anEmailLongerThanAnyAccountsIsWrongCredentialsNotAServerError() {
+        Browser stranger = new Browser();
+        stranger.get("/login");
+        stranger.postForm("/login", Map.of("email", "x".repeat(70_000) + "@example.test", "password", "whatever"))
+                .then()
+                .statusCode(422)
+                .body(containsString("match an account"));
     }
 
     @Test

@@ -55,6 +55,22 @@ class AdminPlanTest {
     }
 
     @Test
+    void aSearchTooLongForTheBoxIsNotEchoedIntoTheRedirect() {
+        Browser customer = Browser.signedUp("Long Search Customer");
+        UUID workspace = customer.workspaceId();
+        admin.get("/admin");
+        String location = admin.postForm(
+                        "/admin/workspaces/" + workspace + "/plan", Map.of("plan", "PRO", "q", "x".repeat(70_000)))
+                .then()
+                .statusCode(303)
+                .extract()
+                .header("Location");
+        assertThat(location).endsWith("/admin").hasSizeLessThan(200);
+        customer.api().get("/api/auth/me").then().body("workspace.plan", equalTo("PRO"));
+        assertThat(admin.get("/admin?q=" + "y".repeat(3_000)).asString()).doesNotContain("y".repeat(201));
+    }
+
+    @Test
     void theApiSetsPlansAndRefusesWhatIsWrong() {
         Browser customer = Browser.signedUp("Api Customer");
         UUID workspace = customer.workspaceId();

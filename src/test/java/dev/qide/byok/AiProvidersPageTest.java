@@ -37,6 +37,16 @@ class AiProvidersPageTest {
     }
 
     @Test
+    void aFormWithoutAProviderAsksForOneAndSavesNothing() {
+        Response saved = save(owner, Map.of("apiKey", KEY));
+        assertThat(saved.statusCode()).as(saved.asString()).isEqualTo(422);
+        assertThat(saved.asString()).contains("Choose a provider.").doesNotContain(KEY);
+        Response empty = owner.postForm("/settings/ai-providers", Map.of());
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(StoredProviderKeys.of(owner)).isEmpty();
+    }
+
+    @Test
     void aSavedKeyIsSealedAndOnlyEverShownMasked() {
         Response saved = save(owner, Map.of("provider", "openai", "apiKey", KEY, "model", "gpt-4o-mini"));
         assertThat(saved.statusCode()).isEqualTo(303);

@@ -111,6 +111,22 @@ class FileApiTest {
     }
 
     @Test
+    void pathsHoldingHalfACharacterAreRefusedAndNothingChanges() {
+        List<String> before = paths();
+        // Written as JSON escapes: half a surrogate pair has no UTF-8 form, so only an escape can carry it.
+        for (String escaped : List.of("half\\ud800.py", "\\udc00half.py", "src/\\ud800/main.py")) {
+            browser.api()
+                    .body("{\"path\":\"" + escaped + "\",\"content\":\"x\"}")
+                    .post(project + "/files")
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("half of a character"));
+        }
+        assertThat(paths()).isEqualTo(before);
+    }
+
+    @Test
     void filesOver1MiBAreRefusedOnCreateAndOnSaveWithoutLosingTheSavedContent() {
         String big = "a".repeat(FileContent.MAX_BYTES + 1);
         browser.api()

@@ -17,11 +17,16 @@ import org.jboss.logmanager.ExtLogRecord;
 public class CapturedLog {
 
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> withStackTraces = Collections.synchronizedList(new ArrayList<>());
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
             String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
             lines.add(message + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            if (record.getThrown() != null) {
+                withStackTraces.add(
+                        record.getLevel() + " " + record.getLoggerName() + ": " + message + " " + record.getThrown());
+            }
         }
 
         @Override
@@ -44,6 +49,13 @@ public class CapturedLog {
     public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
+        }
+    }
+
+    /** The records that carried an exception, whose stack trace the log prints: level, logger, message, exception. */
+    public List<String> withStackTraces() {
+        synchronized (withStackTraces) {
+            return List.copyOf(withStackTraces);
         }
     }
 

@@ -17,6 +17,15 @@ class RoutesTest {
     }
 
     @Test
+    void nextThatNoRedirectCanCarryIsTheDashboardNeverAnError() {
+        assertThat(Routes.safeNext("/ /x")).isEqualTo(Routes.DASHBOARD);
+        assertThat(Routes.safeNext("/a b")).isEqualTo(Routes.DASHBOARD);
+        assertThat(Routes.safeNext("/%zz")).isEqualTo(Routes.DASHBOARD);
+        assertThat(Routes.safeNext("/settings#section")).isEqualTo("/settings#section");
+        assertThat(Routes.loginThen("/ /x")).isEqualTo("/login");
+    }
+
+    @Test
     void loginLinkCarriesNextOnlyWhenItIsNotTheDashboard() {
         assertThat(Routes.loginThen("/dashboard")).isEqualTo("/login");
         assertThat(Routes.loginThen("/settings")).isEqualTo("/login?next=%2Fsettings");

@@ -241,6 +241,44 @@ class TeamPagesTest {
     }
 
     @Test
+    void clearingAnEmptyCapOrGivingTheSameRoleAgainChangesNothingAndSaysWhoItIsAbout() {
+        Browser owner = Browser.signedUp("Una Unchanged");
+        UUID teamId = TeamFixtures.createThroughApi(owner, "Unchanged", PlanId.TEAMS);
+        Browser editor = member(teamId, "Ed Same", WorkspaceRole.EDITOR);
+        UUID editorId = TeamFixtures.userId(editor);
+
+        owner.get("/teams/" + teamId);
+        owner.postForm("/teams/" + teamId + "/members/" + editorId + "/cap", Map.of("cap", ""))
+                .then()
+                .statusCode(303);
+        owner.get("/teams/" + teamId).then().body(containsString("Ed Same shares the team&#39;s LLM requests."));
+        owner.postForm("/teams/" + teamId + "/members/" + editorId + "/role", Map.of("role", "EDITOR"))
+                .then()
+                .statusCode(303);
+        owner.get("/teams/" + teamId).then().body(containsString("Ed Same is now"));
+
+        assertThat(TeamFixtures.roleOf(teamId, editor)).contains(WorkspaceRole.EDITOR);
+        assertThat(AuditTrail.actionsOf(teamId)).doesNotContain("member.llm_cap_changed", "member.role_changed");
+    }
+
+    @Test
+    void switchingWorkspacesWithANextThatIsNotAnAddressGoesToTheDashboard() {
+        Browser owner = Browser.signedUp("Walter Switch");
+        UUID teamId = TeamFixtures.createThroughApi(owner, "Switched", PlanId.TEAMS);
+        owner.get("/teams");
+        // As a browser encodes "/ /x": a space is "+" in a form.
+        owner.request()
+                .header("X-CSRF-TOKEN", owner.csrfToken())
+                .contentType("application/x-www-form-urlencoded")
+                .body("next=%2F+%2Fx")
+                .post("/workspaces/" + teamId + "/switch")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/dashboard"));
+        owner.api().get("/api/auth/me").then().body("workspace.id", equalTo(teamId.toString()));
+    }
+
+    @Test
     void deletingATeamNeedsItsNameAndEndsEveryMembershipButKeepsTheAuditLog() {
         Browser owner = Browser.signedUp("Dora Deleter");
         UUID teamId = TeamFixtures.createThroughApi(owner, "Short lived", PlanId.TEAMS);
