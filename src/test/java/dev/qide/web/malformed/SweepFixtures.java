@@ -186,7 +186,7 @@ final class SweepFixtures {
                 "/settings/ai-providers",
                 Map.of(
                         "owner", "PERSONAL",
-                        "provider", "openai",
+                        "provider", "custom",
                         "apiKey", "sk-sweep-0123456789abcdefghijklmnop",
                         "baseUrl", BaselineValues.UNREACHABLE_BASE_URL,
                         "model", "gpt-4o-mini"));
