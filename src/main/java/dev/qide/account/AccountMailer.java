@@ -1,6 +1,7 @@
 package dev.qide.account;
 
 import dev.qide.QideConfig;
+import dev.qide.account.user.User;
 import dev.qide.web.Routes;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;

@@ -1,5 +1,11 @@
 package dev.qide.account;
 
+import dev.qide.account.user.DisplayName;
+import dev.qide.account.user.EmailAddress;
+import dev.qide.account.user.PasswordHasher;
+import dev.qide.account.user.PasswordPolicy;
+import dev.qide.account.user.User;
+import dev.qide.identity.Theme;
 import dev.qide.web.FormErrors;
 import dev.qide.web.InvalidInputException;
 import dev.qide.workspace.WorkspaceService;

@@ -1,5 +1,13 @@
 package dev.qide.account;
 
+import dev.qide.account.session.SessionCookie;
+import dev.qide.account.session.SessionService;
+import dev.qide.account.user.AccountConfig;
+import dev.qide.account.user.EmailAddress;
+import dev.qide.account.user.User;
+import dev.qide.identity.ClientInfo;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.SignedInUser;
 import dev.qide.ratelimit.RateLimit;
 import dev.qide.ratelimit.RateLimitedException;
 import dev.qide.ratelimit.RateLimiter;

@@ -1,5 +1,10 @@
 package dev.qide.account;
 
+import dev.qide.account.session.SessionService;
+import dev.qide.account.user.AccountConfig;
+import dev.qide.account.user.EmailAddress;
+import dev.qide.account.user.SecretTokens;
+import dev.qide.account.user.User;
 import dev.qide.web.Routes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

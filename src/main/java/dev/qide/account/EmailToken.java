@@ -1,5 +1,6 @@
 package dev.qide.account;
 
+import dev.qide.account.user.User;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

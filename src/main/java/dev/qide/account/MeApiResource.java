@@ -1,6 +1,8 @@
 package dev.qide.account;
 
-import dev.qide.apikey.RequiresScope;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.RequiresScope;
+import dev.qide.identity.SignedInUser;
 import dev.qide.plan.PlanId;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,14 @@
 package dev.qide.account;
 
+import dev.qide.account.oidc.OidcProvider;
+import dev.qide.account.oidc.OidcProviders;
+import dev.qide.account.session.SessionService;
+import dev.qide.account.session.UserSession;
+import dev.qide.account.user.User;
+import dev.qide.account.user.UserIdentity;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.SignedInUser;
+import dev.qide.identity.Theme;
 import dev.qide.web.EnumNames;
 import dev.qide.web.Flash;
 import dev.qide.web.FormErrors;

@@ -1,6 +1,10 @@
 package dev.qide.account;
 
 import dev.qide.account.AccountService.SignUpAnswers;
+import dev.qide.account.user.AccountConfig;
+import dev.qide.account.user.PasswordHasher;
+import dev.qide.account.user.SecretTokens;
+import dev.qide.account.user.User;
 import dev.qide.ratelimit.RateLimit;
 import dev.qide.ratelimit.RateLimitedException;
 import dev.qide.ratelimit.RateLimiter;

@@ -1,8 +1,8 @@
 package dev.qide.admin;
 
-import dev.qide.account.ClientInfo;
-import dev.qide.account.CurrentUser;
-import dev.qide.account.PlatformAdmins;
+import dev.qide.account.user.PlatformAdmins;
+import dev.qide.identity.ClientInfo;
+import dev.qide.identity.CurrentUser;
 import dev.qide.workspace.Workspace;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,10 +2,10 @@ package dev.qide.admin;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.qide.account.ClientInfo;
-import dev.qide.account.CurrentUser;
-import dev.qide.account.PlatformAdmins;
+import dev.qide.account.user.PlatformAdmins;
 import dev.qide.byok.KeyRotation;
+import dev.qide.identity.ClientInfo;
+import dev.qide.identity.CurrentUser;
 import dev.qide.plan.PlanId;
 import dev.qide.web.Flash;
 import dev.qide.web.Htmx;

@@ -1,13 +1,13 @@
 package dev.qide.admin;
 
-import dev.qide.account.SignedInUser;
-import dev.qide.account.User;
-import dev.qide.account.UserSession;
-import dev.qide.plan.PlanChanges;
+import dev.qide.account.session.UserSession;
+import dev.qide.account.user.User;
+import dev.qide.identity.SignedInUser;
+import dev.qide.identity.WorkspaceRole;
 import dev.qide.plan.PlanId;
+import dev.qide.workspace.PlanChanges;
 import dev.qide.workspace.Workspace;
 import dev.qide.workspace.WorkspaceMember;
-import dev.qide.workspace.WorkspaceRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package dev.qide.apikey;
 
-import dev.qide.account.User;
+import dev.qide.account.user.User;
+import dev.qide.identity.ApiScope;
 import dev.qide.workspace.Workspace;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,7 +1,9 @@
 package dev.qide.apikey;
 
-import dev.qide.account.SessionIdentityProvider;
-import dev.qide.account.SignedInUser;
+import dev.qide.account.session.SessionIdentityProvider;
+import dev.qide.identity.ApiKeyPrincipal;
+import dev.qide.identity.ApiKeyRequest;
+import dev.qide.identity.SignedInUser;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,8 +1,11 @@
 package dev.qide.apikey;
 
-import dev.qide.account.SecretTokens;
-import dev.qide.account.SignedInUser;
-import dev.qide.account.User;
+import dev.qide.account.user.SecretTokens;
+import dev.qide.account.user.User;
+import dev.qide.identity.ApiKeyPrincipal;
+import dev.qide.identity.ApiScope;
+import dev.qide.identity.SignedInUser;
+import dev.qide.identity.WorkspaceAction;
 import dev.qide.plan.Entitlements;
 import dev.qide.plan.Entitlements.WorkspaceEntitlements;
 import dev.qide.plan.Limit;
@@ -10,7 +13,6 @@ import dev.qide.plan.Quantity;
 import dev.qide.web.FormErrors;
 import dev.qide.web.HttpProblem;
 import dev.qide.workspace.Workspace;
-import dev.qide.workspace.WorkspaceAction;
 import dev.qide.workspace.WorkspaceMember;
 import dev.qide.workspace.WorkspaceService;
 import io.quarkus.security.AuthenticationFailedException;

@@ -1,9 +1,11 @@
 package dev.qide.apikey;
 
-import dev.qide.account.CurrentUser;
-import dev.qide.account.SignedInUser;
 import dev.qide.apikey.ApiKeyService.CreatedKey;
 import dev.qide.apikey.ApiKeyService.NewKey;
+import dev.qide.identity.ApiScope;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.SignedInUser;
+import dev.qide.identity.WorkspaceAction;
 import dev.qide.plan.Entitlements;
 import dev.qide.plan.Limit;
 import dev.qide.plan.Plan;
@@ -14,7 +16,6 @@ import dev.qide.web.Htmx;
 import dev.qide.web.InvalidInputException;
 import dev.qide.web.Redirects;
 import dev.qide.web.Routes;
-import dev.qide.workspace.WorkspaceAction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;

@@ -1,6 +1,6 @@
 package dev.qide.audit;
 
-import dev.qide.account.SignedInUser;
+import dev.qide.identity.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

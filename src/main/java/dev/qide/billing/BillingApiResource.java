@@ -1,13 +1,13 @@
 package dev.qide.billing;
 
-import dev.qide.account.CurrentUser;
-import dev.qide.account.SignedInUser;
-import dev.qide.apikey.ApiScope;
-import dev.qide.apikey.RequiresScope;
 import dev.qide.billing.BillingService.Summary;
 import dev.qide.billing.StripeGateway.CheckoutSession;
 import dev.qide.billing.StripeGateway.InvoiceSummary;
-import dev.qide.workspace.WorkspaceAction;
+import dev.qide.identity.ApiScope;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.RequiresScope;
+import dev.qide.identity.SignedInUser;
+import dev.qide.identity.WorkspaceAction;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,10 +1,10 @@
 package dev.qide.billing;
 
 import dev.qide.QideConfig;
+import dev.qide.identity.WorkspaceRole;
 import dev.qide.web.Routes;
 import dev.qide.workspace.Workspace;
 import dev.qide.workspace.WorkspaceMember;
-import dev.qide.workspace.WorkspaceRole;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;

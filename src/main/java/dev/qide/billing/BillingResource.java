@@ -1,9 +1,10 @@
 package dev.qide.billing;
 
-import dev.qide.account.CurrentUser;
-import dev.qide.account.SignedInUser;
 import dev.qide.billing.BillingService.Summary;
 import dev.qide.billing.StripeGateway.InvoiceSummary;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.SignedInUser;
+import dev.qide.identity.WorkspaceAction;
 import dev.qide.plan.Plan;
 import dev.qide.plan.PlanCatalog;
 import dev.qide.plan.PlanId;
@@ -15,7 +16,6 @@ import dev.qide.web.Htmx;
 import dev.qide.web.HttpProblem;
 import dev.qide.web.Redirects;
 import dev.qide.web.Routes;
-import dev.qide.workspace.WorkspaceAction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;

@@ -1,15 +1,15 @@
 package dev.qide.billing;
 
 import dev.qide.QideConfig;
-import dev.qide.account.SignedInUser;
 import dev.qide.billing.StripeGateway.CheckoutRequest;
 import dev.qide.billing.StripeGateway.CheckoutSession;
+import dev.qide.identity.SignedInUser;
+import dev.qide.identity.WorkspaceAction;
 import dev.qide.plan.PlanCatalog;
 import dev.qide.plan.PlanId;
 import dev.qide.web.HttpProblem;
 import dev.qide.web.Routes;
 import dev.qide.workspace.Workspace;
-import dev.qide.workspace.WorkspaceAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

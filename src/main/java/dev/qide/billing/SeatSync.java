@@ -1,7 +1,7 @@
 package dev.qide.billing;
 
 import dev.qide.audit.AuditLog;
-import dev.qide.workspace.TeamMembersChanged;
+import dev.qide.team.TeamMembersChanged;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

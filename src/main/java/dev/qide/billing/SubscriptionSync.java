@@ -1,8 +1,8 @@
 package dev.qide.billing;
 
 import dev.qide.billing.StripeGateway.SubscriptionState;
-import dev.qide.plan.PlanChanges;
 import dev.qide.plan.PlanId;
+import dev.qide.workspace.PlanChanges;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

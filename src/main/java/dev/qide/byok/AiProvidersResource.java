@@ -1,8 +1,8 @@
 package dev.qide.byok;
 
-import dev.qide.account.ClientInfo;
-import dev.qide.account.CurrentUser;
-import dev.qide.account.SignedInUser;
+import dev.qide.identity.ClientInfo;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.SignedInUser;
 import dev.qide.llm.LlmCatalog;
 import dev.qide.llm.LlmProvider;
 import dev.qide.plan.Entitlements;

@@ -1,6 +1,6 @@
 package dev.qide.byok;
 
-import dev.qide.account.SignedInUser;
+import dev.qide.identity.SignedInUser;
 import dev.qide.llm.LlmClient;
 import dev.qide.llm.LlmFailure;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package dev.qide.byok;
 
-import dev.qide.account.ClientInfo;
-import dev.qide.account.CurrentUser;
-import dev.qide.account.SignedInUser;
+import dev.qide.identity.ClientInfo;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.SignedInUser;
 import dev.qide.web.EnumNames;
 import dev.qide.web.InvalidInputException;
 import dev.qide.workspace.Workspace;

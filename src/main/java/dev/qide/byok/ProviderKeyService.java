@@ -1,19 +1,19 @@
 package dev.qide.byok;
 
-import dev.qide.account.SignedInUser;
 import dev.qide.audit.AuditLog;
+import dev.qide.identity.SignedInUser;
+import dev.qide.identity.WorkspaceAction;
 import dev.qide.llm.LlmCatalog;
 import dev.qide.llm.LlmProvider;
+import dev.qide.llm.LlmProviders;
 import dev.qide.llm.ProviderEndpoint;
 import dev.qide.plan.Entitlements;
 import dev.qide.plan.Entitlements.WorkspaceEntitlements;
 import dev.qide.plan.Feature;
-import dev.qide.plan.LlmProviders;
 import dev.qide.web.FormErrors;
 import dev.qide.web.HttpProblem;
 import dev.qide.web.InvalidInputException;
 import dev.qide.workspace.Workspace;
-import dev.qide.workspace.WorkspaceAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.InetAddress;

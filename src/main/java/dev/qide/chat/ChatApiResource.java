@@ -1,10 +1,15 @@
 package dev.qide.chat;
 
-import dev.qide.account.ClientInfo;
-import dev.qide.account.CurrentUser;
-import dev.qide.account.SignedInUser;
-import dev.qide.apikey.ApiScope;
-import dev.qide.apikey.RequiresScope;
+import dev.qide.chat.conversation.ChatService;
+import dev.qide.chat.conversation.Conversation;
+import dev.qide.chat.conversation.ModelChoice;
+import dev.qide.chat.conversation.SendRequest;
+import dev.qide.chat.reply.ChatReplies;
+import dev.qide.identity.ApiScope;
+import dev.qide.identity.ClientInfo;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.RequiresScope;
+import dev.qide.identity.SignedInUser;
 import dev.qide.web.HttpProblem;
 import dev.qide.web.InvalidInputException;
 import io.quarkus.security.Authenticated;

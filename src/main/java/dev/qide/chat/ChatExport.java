@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.qide.chat.conversation.ChatMessage;
+import dev.qide.chat.conversation.Conversation;
+import dev.qide.chat.conversation.MessageRole;
+import dev.qide.chat.conversation.MessageStatus;
 import java.util.List;
 
 /** A conversation written out for the person to keep: Markdown to read, JSON with every recorded fact. */

@@ -1,5 +1,6 @@
 package dev.qide.chat;
 
+import dev.qide.chat.conversation.ChatMessage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;

@@ -1,8 +1,14 @@
 package dev.qide.chat;
 
-import dev.qide.account.ClientInfo;
-import dev.qide.account.CurrentUser;
-import dev.qide.account.SignedInUser;
+import dev.qide.chat.conversation.ChatMessage;
+import dev.qide.chat.conversation.ChatService;
+import dev.qide.chat.conversation.Conversation;
+import dev.qide.chat.conversation.ModelChoice;
+import dev.qide.chat.conversation.SendRequest;
+import dev.qide.chat.reply.ChatReplies;
+import dev.qide.identity.ClientInfo;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.SignedInUser;
 import dev.qide.web.Htmx;
 import dev.qide.web.Redirects;
 import dev.qide.web.Routes;

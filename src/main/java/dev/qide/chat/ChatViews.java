@@ -1,10 +1,14 @@
 package dev.qide.chat;
 
-import dev.qide.account.SignedInUser;
 import dev.qide.byok.ProviderKeyService;
 import dev.qide.byok.ProviderKeyService.UsableProvider;
+import dev.qide.chat.conversation.ChatMessage;
+import dev.qide.chat.conversation.MessageRole;
+import dev.qide.chat.conversation.MessageStatus;
+import dev.qide.chat.reply.ReplyStreams;
+import dev.qide.home.PageContext;
+import dev.qide.identity.SignedInUser;
 import dev.qide.llm.LlmModel;
-import dev.qide.web.PageContext;
 import io.quarkus.qute.TemplateExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,6 +1,8 @@
 package dev.qide.chat;
 
-import dev.qide.plan.LlmProviders;
+import dev.qide.chat.conversation.ChatMessage;
+import dev.qide.chat.conversation.MessageStatus;
+import dev.qide.llm.LlmProviders;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -40,7 +42,7 @@ public record MessageView(ChatMessage message, String text, String html, String 
 
     /** The text as HTML text that the page reads back exactly, as the reply's stream sends it (CR included). */
     public String textHtml() {
-        return ReplyTextHtml.escape(text);
+        return MessageTextHtml.escape(text);
     }
 
     /** Characters written so far: where a reader of a streaming reply starts. */

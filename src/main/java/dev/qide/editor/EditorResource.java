@@ -2,8 +2,8 @@ package dev.qide.editor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qide.account.CurrentUser;
-import dev.qide.account.SignedInUser;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.SignedInUser;
 import dev.qide.plan.Entitlements;
 import dev.qide.plan.Feature;
 import dev.qide.project.FileContent;

@@ -23,7 +23,7 @@ final class CohereChat {
 
     private CohereChat() {}
 
-    static void stream(ReplyStream reply, HttpClientBuilder http) {
+    static void stream(ProviderStream reply, HttpClientBuilder http) {
         LlmRequest request = reply.request();
         HttpRequest httpRequest = HttpRequest.builder()
                 .method(HttpMethod.POST)
@@ -53,9 +53,9 @@ final class CohereChat {
     /** Reads Cohere's events: text in content-delta, finish reason and usage in message-end; the rest is ignored. */
     private static final class Events implements ServerSentEventListener {
 
-        private final ReplyStream reply;
+        private final ProviderStream reply;
 
-        Events(ReplyStream reply) {
+        Events(ProviderStream reply) {
             this.reply = reply;
         }
 

@@ -23,12 +23,12 @@ final class LangChainModels {
     private LangChainModels() {}
 
     /** Starts streaming {@code reply}'s request; the model reports to {@code handler}. */
-    static void stream(WireFormat wire, ReplyStream reply, HttpClientBuilder http) {
+    static void stream(WireFormat wire, ProviderStream reply, HttpClientBuilder http) {
         LlmRequest request = reply.request();
         StreamingChatModel model = build(wire, request, http);
         model.chat(
                 ChatRequest.builder().messages(messages(request.turns())).build(),
-                new ReplyHandler(reply, new ProviderErrors(reply)));
+                new ProviderStreamHandler(reply, new ProviderErrors(reply)));
     }
 
     private static StreamingChatModel build(WireFormat wire, LlmRequest request, HttpClientBuilder http) {

@@ -48,8 +48,8 @@ public class ProviderClients implements LlmClient {
     public LlmStream stream(LlmRequest request, LlmStreamListener listener) {
         ProviderEndpoint endpoint = request.endpoint();
         LlmProvider provider = catalog.provider(endpoint.providerId()).orElse(null);
-        ReplyStream reply =
-                new ReplyStream(request, provider == null ? endpoint.providerId() : provider.name(), listener);
+        ProviderStream reply =
+                new ProviderStream(request, provider == null ? endpoint.providerId() : provider.name(), listener);
         if (provider == null) {
             reply.fail(new LlmFailure(LlmFailure.Kind.BAD_REQUEST, "Q-IDE does not know this provider."));
             return reply;

@@ -39,7 +39,7 @@ final class ProviderErrors {
     private final String apiKey;
     private final String host;
 
-    ProviderErrors(ReplyStream reply) {
+    ProviderErrors(ProviderStream reply) {
         this(reply.providerName(), reply.request().model(), reply.endpoint());
     }
 

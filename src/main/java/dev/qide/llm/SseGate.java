@@ -18,7 +18,7 @@ final class SseGate implements ServerSentEventListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ReplyStream reply;
+    private final ProviderStream reply;
     private final ServerSentEventListener model;
     private final Predicate<ServerSentEvent> endOfReply;
     private final ProviderErrors errors;
@@ -26,7 +26,7 @@ final class SseGate implements ServerSentEventListener {
     private Throwable broken;
 
     SseGate(
-            ReplyStream reply,
+            ProviderStream reply,
             ServerSentEventListener model,
             Predicate<ServerSentEvent> endOfReply,
             ProviderErrors errors) {

@@ -56,8 +56,8 @@ final class SseTransport implements AutoCloseable {
     }
 
     /** A LangChain4j HTTP client builder whose clients send on behalf of {@code reply}. */
-    HttpClientBuilder builderFor(ReplyStream reply, Predicate<ServerSentEvent> endOfReply) {
-        return new ReplyHttpClient.Builder(this, reply, endOfReply);
+    HttpClientBuilder builderFor(ProviderStream reply, Predicate<ServerSentEvent> endOfReply) {
+        return new ProviderHttpClient.Builder(this, reply, endOfReply);
     }
 
     /**
@@ -79,7 +79,7 @@ final class SseTransport implements AutoCloseable {
     }
 
     /** Watches {@code body} until the reply is over. */
-    void watch(WatchedBody body, ReplyStream reply) {
+    void watch(WatchedBody body, ProviderStream reply) {
         watched.add(body);
         reply.onClose(() -> watched.remove(body));
     }

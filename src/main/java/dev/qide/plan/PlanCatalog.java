@@ -1,5 +1,6 @@
 package dev.qide.plan;
 
+import dev.qide.llm.LlmProviders;
 import dev.qide.plan.PlanCatalogConfig.PlanConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;

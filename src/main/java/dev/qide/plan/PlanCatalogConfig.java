@@ -1,5 +1,6 @@
 package dev.qide.plan;
 
+import dev.qide.llm.LlmProviders;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;

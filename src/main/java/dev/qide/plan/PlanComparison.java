@@ -1,5 +1,6 @@
 package dev.qide.plan;
 
+import dev.qide.llm.LlmProviders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

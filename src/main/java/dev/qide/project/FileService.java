@@ -1,7 +1,7 @@
 package dev.qide.project;
 
-import dev.qide.account.SignedInUser;
-import dev.qide.account.User;
+import dev.qide.account.user.User;
+import dev.qide.identity.SignedInUser;
 import dev.qide.plan.Entitlements;
 import dev.qide.plan.Feature;
 import dev.qide.web.HttpProblem;

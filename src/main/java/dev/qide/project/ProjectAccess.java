@@ -1,12 +1,12 @@
 package dev.qide.project;
 
-import dev.qide.account.SignedInUser;
+import dev.qide.identity.RolePermissions;
+import dev.qide.identity.SignedInUser;
+import dev.qide.identity.WorkspaceAction;
+import dev.qide.identity.WorkspaceRole;
 import dev.qide.web.HttpProblem;
-import dev.qide.workspace.RolePermissions;
 import dev.qide.workspace.Workspace;
-import dev.qide.workspace.WorkspaceAction;
 import dev.qide.workspace.WorkspaceMember;
-import dev.qide.workspace.WorkspaceRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.qide.project;
 
-import dev.qide.account.CurrentUser;
-import dev.qide.account.SignedInUser;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.SignedInUser;
 import dev.qide.project.ProjectService.ProjectForm;
 import dev.qide.web.Flash;
 import dev.qide.web.FormErrors;

@@ -1,9 +1,9 @@
 package dev.qide.project;
 
-import dev.qide.account.SignedInUser;
+import dev.qide.identity.SignedInUser;
+import dev.qide.identity.WorkspaceAction;
 import dev.qide.web.EnumNames;
 import dev.qide.web.FormErrors;
-import dev.qide.workspace.WorkspaceAction;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;

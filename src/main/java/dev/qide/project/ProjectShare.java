@@ -1,6 +1,6 @@
 package dev.qide.project;
 
-import dev.qide.account.User;
+import dev.qide.account.user.User;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,8 +1,8 @@
 package dev.qide.project;
 
-import dev.qide.account.CurrentUser;
-import dev.qide.apikey.ApiScope;
-import dev.qide.apikey.RequiresScope;
+import dev.qide.identity.ApiScope;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.RequiresScope;
 import dev.qide.project.ProjectViews.ShareView;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;

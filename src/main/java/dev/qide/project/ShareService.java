@@ -1,8 +1,8 @@
 package dev.qide.project;
 
-import dev.qide.account.EmailAddress;
-import dev.qide.account.SignedInUser;
-import dev.qide.account.User;
+import dev.qide.account.user.EmailAddress;
+import dev.qide.account.user.User;
+import dev.qide.identity.SignedInUser;
 import dev.qide.web.EnumNames;
 import dev.qide.web.FormErrors;
 import dev.qide.web.HttpProblem;

@@ -1,7 +1,7 @@
 package dev.qide.project;
 
-import dev.qide.account.CurrentUser;
-import dev.qide.account.SignedInUser;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.SignedInUser;
 import dev.qide.web.Htmx;
 import dev.qide.web.Routes;
 import io.quarkus.qute.CheckedTemplate;

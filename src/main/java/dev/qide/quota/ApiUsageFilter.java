@@ -1,7 +1,7 @@
 package dev.qide.quota;
 
-import dev.qide.account.SignedInUser;
-import dev.qide.apikey.ApiKeyPrincipal;
+import dev.qide.identity.ApiKeyPrincipal;
+import dev.qide.identity.SignedInUser;
 import dev.qide.plan.Entitlements;
 import dev.qide.plan.Limit;
 import dev.qide.plan.Quantity;

@@ -1,9 +1,9 @@
 package dev.qide.quota;
 
-import dev.qide.account.CurrentUser;
-import dev.qide.account.SignedInUser;
-import dev.qide.apikey.ApiScope;
-import dev.qide.apikey.RequiresScope;
+import dev.qide.identity.ApiScope;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.RequiresScope;
+import dev.qide.identity.SignedInUser;
 import dev.qide.quota.QuotaService.UsageReport;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;

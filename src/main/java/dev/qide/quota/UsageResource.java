@@ -1,7 +1,7 @@
 package dev.qide.quota;
 
-import dev.qide.account.CurrentUser;
-import dev.qide.account.SignedInUser;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.SignedInUser;
 import dev.qide.quota.QuotaService.UsageReport;
 import dev.qide.web.ByteSizes;
 import dev.qide.web.Htmx;

@@ -1,8 +1,8 @@
 package dev.qide.run;
 
-import dev.qide.account.CurrentUser;
-import dev.qide.apikey.ApiScope;
-import dev.qide.apikey.RequiresScope;
+import dev.qide.identity.ApiScope;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.RequiresScope;
 import dev.qide.run.RunViews.Execution;
 import dev.qide.run.RunViews.Language;
 import dev.qide.web.InvalidInputException;

@@ -2,10 +2,10 @@ package dev.qide.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qide.account.CurrentUser;
-import dev.qide.account.SignedInUser;
-import dev.qide.apikey.ApiScope;
-import dev.qide.apikey.RequiresScope;
+import dev.qide.identity.ApiScope;
+import dev.qide.identity.CurrentUser;
+import dev.qide.identity.RequiresScope;
+import dev.qide.identity.SignedInUser;
 import dev.qide.run.RunViews.DoneEvent;
 import dev.qide.run.RunViews.OutputEvent;
 import dev.qide.run.RunViews.RunView;

@@ -1,6 +1,6 @@
 package dev.qide.run;
 
-import dev.qide.account.SignedInUser;
+import dev.qide.identity.SignedInUser;
 import dev.qide.plan.Entitlements;
 import dev.qide.plan.Entitlements.WorkspaceEntitlements;
 import dev.qide.plan.Feature;

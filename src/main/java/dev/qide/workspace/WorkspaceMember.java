@@ -1,6 +1,7 @@
 package dev.qide.workspace;
 
-import dev.qide.account.User;
+import dev.qide.account.user.User;
+import dev.qide.identity.WorkspaceRole;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,7 @@
 package dev.qide.workspace;
 
-import dev.qide.account.User;
+import dev.qide.account.user.User;
+import dev.qide.identity.WorkspaceRole;
 import dev.qide.plan.PlanId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

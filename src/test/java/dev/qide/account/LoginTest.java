@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 
+import dev.qide.account.session.SessionCookie;
 import dev.qide.support.Browser;
 import dev.qide.support.Passwords;
 import io.quarkus.test.junit.QuarkusTest;

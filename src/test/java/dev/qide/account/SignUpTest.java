@@ -7,13 +7,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.qide.account.session.SessionCookie;
+import dev.qide.account.session.UserSession;
+import dev.qide.account.user.EmailAddress;
+import dev.qide.account.user.User;
+import dev.qide.identity.WorkspaceRole;
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
 import dev.qide.support.Passwords;
 import dev.qide.support.SignUpMail;
 import dev.qide.workspace.WorkspaceKind;
 import dev.qide.workspace.WorkspaceMember;
-import dev.qide.workspace.WorkspaceRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import dev.qide.account.User;
+import dev.qide.account.user.User;
 import dev.qide.support.Browser;
 import dev.qide.support.Passwords;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.qide.account.SecretTokens;
+import dev.qide.account.user.SecretTokens;
 import dev.qide.plan.PlanId;
 import dev.qide.support.ApiKeys;
 import dev.qide.support.Browser;

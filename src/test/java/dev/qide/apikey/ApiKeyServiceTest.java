@@ -3,15 +3,15 @@ package dev.qide.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.qide.account.SignedInUser;
-import dev.qide.account.Theme;
 import dev.qide.apikey.ApiKeyService.NewKey;
+import dev.qide.identity.SignedInUser;
+import dev.qide.identity.Theme;
+import dev.qide.identity.WorkspaceRole;
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
 import dev.qide.support.Workspaces;
 import dev.qide.web.HttpProblem;
 import dev.qide.web.InvalidInputException;
-import dev.qide.workspace.WorkspaceRole;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package dev.qide.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qide.identity.WorkspaceRole;
 import dev.qide.support.ApiKeys;
 import dev.qide.support.Browser;
 import dev.qide.support.TeamFixtures;
-import dev.qide.workspace.WorkspaceRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -2,13 +2,13 @@ package dev.qide.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qide.identity.WorkspaceAction;
 import dev.qide.plan.PlanId;
 import dev.qide.support.AuditTrail;
 import dev.qide.support.Browser;
 import dev.qide.support.TeamActions;
-import dev.qide.workspace.TeamAccess;
-import dev.qide.workspace.TeamService;
-import dev.qide.workspace.WorkspaceAction;
+import dev.qide.team.TeamAccess;
+import dev.qide.team.TeamService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads CSV the way RFC 4180 describes it (quoted fields, doubled quotes, CRLF records), to check the export. */
-final class CsvRecords {
+public final class CsvRecords {
 
     private CsvRecords() {}
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();

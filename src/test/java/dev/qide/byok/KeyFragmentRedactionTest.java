@@ -2,8 +2,8 @@ package dev.qide.byok;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qide.chat.ChatMessage;
-import dev.qide.chat.MessageStatus;
+import dev.qide.chat.conversation.ChatMessage;
+import dev.qide.chat.conversation.MessageStatus;
 import dev.qide.llm.FakeLlmResource;
 import dev.qide.llm.FakeLlmServer;
 import dev.qide.llm.FakeReply;

@@ -63,7 +63,7 @@ class KeyRotationTest {
 
     private static void confirmAdminEmail() {
         QuarkusTransaction.requiringNew()
-                .run(() -> dev.qide.account.User.update(
+                .run(() -> dev.qide.account.user.User.update(
                         "emailVerifiedAt = ?1 where email = ?2", TestClock.now(), "admin@qide.test"));
     }
 }

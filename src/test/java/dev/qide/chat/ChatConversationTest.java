@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qide.chat.conversation.ChatMessage;
+import dev.qide.chat.conversation.MessageRole;
+import dev.qide.chat.conversation.MessageStatus;
+import dev.qide.chat.reply.InterruptedReplies;
 import dev.qide.llm.FakeLlmResource;
 import dev.qide.llm.FakeLlmServer;
 import dev.qide.llm.FakeReply;

@@ -6,6 +6,8 @@ import static dev.qide.chat.ChatTestSupport.startConversation;
 import static dev.qide.chat.ChatTestSupport.streamPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qide.chat.conversation.ChatMessage;
+import dev.qide.chat.conversation.MessageStatus;
 import dev.qide.llm.FakeLlmResource;
 import dev.qide.llm.FakeLlmServer;
 import dev.qide.llm.FakeReply;

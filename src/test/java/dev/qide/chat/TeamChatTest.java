@@ -4,6 +4,9 @@ import static dev.qide.chat.ChatTestSupport.addKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qide.byok.ProviderKey;
+import dev.qide.chat.conversation.ChatMessage;
+import dev.qide.chat.conversation.Conversation;
+import dev.qide.identity.WorkspaceRole;
 import dev.qide.llm.FakeLlmResource;
 import dev.qide.llm.FakeLlmServer;
 import dev.qide.llm.FakeReply;
@@ -12,7 +15,6 @@ import dev.qide.support.AuditTrail;
 import dev.qide.support.Browser;
 import dev.qide.support.TeamFixtures;
 import dev.qide.support.Workspaces;
-import dev.qide.workspace.WorkspaceRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,11 +5,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.qide.audit.AuditLog;
+import dev.qide.identity.WorkspaceRole;
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
 import dev.qide.support.TeamActions;
 import dev.qide.support.TestClock;
-import dev.qide.workspace.WorkspaceRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

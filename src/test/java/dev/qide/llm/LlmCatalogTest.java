@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.qide.plan.LlmProviders;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;

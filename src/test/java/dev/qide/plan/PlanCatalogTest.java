@@ -2,7 +2,7 @@ package dev.qide.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qide.account.User;
+import dev.qide.account.user.User;
 import dev.qide.support.Browser;
 import dev.qide.workspace.Workspace;
 import dev.qide.workspace.WorkspaceMember;

@@ -3,12 +3,12 @@ package dev.qide.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.qide.identity.WorkspaceRole;
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
 import dev.qide.support.ClockSensitive;
 import dev.qide.support.TeamFixtures;
 import dev.qide.support.Workspaces;
-import dev.qide.workspace.WorkspaceRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.qide.support;
 
-import dev.qide.account.EmailAddress;
+import dev.qide.account.user.EmailAddress;
 import io.quarkus.arc.Arc;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;

@@ -1,15 +1,15 @@
 package dev.qide.support;
 
-import dev.qide.account.SignedInUser;
-import dev.qide.account.User;
+import dev.qide.account.user.User;
+import dev.qide.identity.SignedInUser;
+import dev.qide.identity.WorkspaceAction;
+import dev.qide.identity.WorkspaceRole;
 import dev.qide.plan.PlanId;
-import dev.qide.workspace.TeamAccess;
-import dev.qide.workspace.TeamForm;
-import dev.qide.workspace.TeamService;
+import dev.qide.team.TeamAccess;
+import dev.qide.team.TeamForm;
+import dev.qide.team.TeamService;
 import dev.qide.workspace.Workspace;
-import dev.qide.workspace.WorkspaceAction;
 import dev.qide.workspace.WorkspaceMember;
-import dev.qide.workspace.WorkspaceRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Singleton;
 import java.util.UUID;

@@ -1,12 +1,12 @@
 package dev.qide.support;
 
-import dev.qide.account.User;
-import dev.qide.account.UserSession;
+import dev.qide.account.session.UserSession;
+import dev.qide.account.user.User;
+import dev.qide.identity.WorkspaceRole;
 import dev.qide.plan.PlanId;
 import dev.qide.workspace.Workspace;
 import dev.qide.workspace.WorkspaceKind;
 import dev.qide.workspace.WorkspaceMember;
-import dev.qide.workspace.WorkspaceRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.qide.support;
 
-import dev.qide.account.User;
+import dev.qide.account.user.User;
 import dev.qide.plan.PlanId;
 import dev.qide.quota.Meter;
 import dev.qide.quota.UsageCounter;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.qide.account.SessionCookie;
+import dev.qide.account.session.SessionCookie;
 import dev.qide.support.Browser;
 import dev.qide.support.Passwords;
 import dev.qide.support.SignUpMail;

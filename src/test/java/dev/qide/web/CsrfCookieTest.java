@@ -3,7 +3,7 @@ package dev.qide.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qide.account.SessionCookie;
+import dev.qide.account.session.SessionCookie;
 import dev.qide.support.Browser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -2,7 +2,7 @@ package dev.qide.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qide.account.SessionCookie;
+import dev.qide.account.session.SessionCookie;
 import dev.qide.support.Browser;
 import dev.qide.support.CapturedLog;
 import io.quarkus.test.junit.QuarkusTest;

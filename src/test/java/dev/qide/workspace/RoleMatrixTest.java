@@ -2,8 +2,10 @@ package dev.qide.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qide.account.SecretTokens;
+import dev.qide.account.user.SecretTokens;
 import dev.qide.apikey.ApiKey;
+import dev.qide.identity.RolePermissions;
+import dev.qide.identity.WorkspaceRole;
 import dev.qide.plan.PlanId;
 import dev.qide.support.ApiKeys;
 import dev.qide.support.Browser;

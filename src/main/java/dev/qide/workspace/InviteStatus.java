@@ -1,9 +1,0 @@
-package dev.qide.workspace;
-
-/** Where an invitation stands. Only a PENDING one that has not expired can be accepted. */
-public enum InviteStatus {
-    PENDING,
-    ACCEPTED,
-    DECLINED,
-    REVOKED
-}
