@@ -102,7 +102,7 @@ public class ApiKeyService {
         errors.throwIfAny();
 
         Workspace workspace = Workspace.findById(user.workspaceId(), LockModeType.PESSIMISTIC_WRITE);
-        WorkspaceEntitlements entitled = entitlements.of(workspace);
+        WorkspaceEntitlements entitled = entitlements.of(workspace.id, workspace.plan);
         Limit limit = entitled.limit(Quantity.API_KEYS);
         if (!limit.allows(ApiKey.countActive(workspace.id, now) + 1)) {
             FormErrors.of(
@@ -209,7 +209,7 @@ public class ApiKeyService {
                 workspace.name,
                 workspace.plan,
                 membership.get().role);
-        return new Resolved(signedIn, new ApiKeyPrincipal(key.id, key.prefix, key.scopeSet()));
+        return new Resolved(signedIn, new ApiKeyPrincipal(key.id, key.name, key.prefix, key.scopeSet()));
     }
 
     /** A refused key's sign-in failure; the detail never includes the key. */

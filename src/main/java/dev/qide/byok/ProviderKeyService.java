@@ -184,7 +184,7 @@ public class ProviderKeyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ProviderKey> usableKey(SignedInUser user, String providerId) {
         Workspace workspace = Workspace.findById(user.workspaceId());
-        WorkspaceEntitlements plan = entitlements.of(workspace);
+        WorkspaceEntitlements plan = entitlements.of(workspace.id, workspace.plan);
         if (!plan.allowsProvider(providerId)) {
             return Optional.empty();
         }

@@ -6,9 +6,9 @@ import dev.qide.chat.conversation.ChatMessage;
 import dev.qide.chat.conversation.MessageRole;
 import dev.qide.chat.conversation.MessageStatus;
 import dev.qide.chat.reply.ReplyStreams;
-import dev.qide.home.PageContext;
 import dev.qide.identity.SignedInUser;
 import dev.qide.llm.LlmModel;
+import dev.qide.web.CsrfToken;
 import io.quarkus.qute.TemplateExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -21,18 +21,18 @@ public class ChatViews {
     private final MarkdownRenderer markdown;
     private final ReplyStreams streams;
     private final ProviderKeyService keys;
-    private final PageContext page;
+    private final CsrfToken csrf;
 
-    ChatViews(MarkdownRenderer markdown, ReplyStreams streams, ProviderKeyService keys, PageContext page) {
+    ChatViews(MarkdownRenderer markdown, ReplyStreams streams, ProviderKeyService keys, CsrfToken csrf) {
         this.markdown = markdown;
         this.streams = streams;
         this.keys = keys;
-        this.page = page;
+        this.csrf = csrf;
     }
 
     /** A message for a page being answered now. */
     public MessageView view(ChatMessage message) {
-        return view(message, page.csrfToken());
+        return view(message, csrf.value());
     }
 
     /** A message rendered outside a request (the end of a stream), with the token of the request that asked. */
@@ -46,7 +46,7 @@ public class ChatViews {
 
     /** The CSRF token of the request being answered (for renderings that happen after it). */
     public String csrfToken() {
-        return page.csrfToken();
+        return csrf.value();
     }
 
     public List<MessageView> views(List<ChatMessage> messages) {

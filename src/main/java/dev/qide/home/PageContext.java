@@ -3,13 +3,12 @@ package dev.qide.home;
 import dev.qide.identity.CurrentUser;
 import dev.qide.identity.SignedInUser;
 import dev.qide.plan.PlanCatalog;
+import dev.qide.web.CsrfToken;
 import dev.qide.web.Flash;
 import dev.qide.web.NavItem;
 import dev.qide.web.Routes;
 import dev.qide.workspace.WorkspaceMember;
-import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.runtime.BlockingOperationControl;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -29,7 +28,7 @@ public class PageContext {
     private final Flash flash;
     private final PlanCatalog plans;
     private final HttpServerRequest request;
-    private final CsrfTokenParameterProvider csrf;
+    private final CsrfToken csrf;
 
     private SignedInUser user;
     private boolean userLoaded;
@@ -37,12 +36,7 @@ public class PageContext {
     private boolean flashLoaded;
     private List<WorkspaceMember> workspaces;
 
-    PageContext(
-            CurrentUser currentUser,
-            Flash flash,
-            PlanCatalog plans,
-            HttpServerRequest request,
-            CsrfTokenParameterProvider csrf) {
+    PageContext(CurrentUser currentUser, Flash flash, PlanCatalog plans, HttpServerRequest request, CsrfToken csrf) {
         this.currentUser = currentUser;
         this.flash = flash;
         this.plans = plans;
@@ -50,17 +44,9 @@ public class PageContext {
         this.csrf = csrf;
     }
 
-    /**
-     * The CSRF token for this page's forms. Pages rendered before the CSRF filter ran (a 404 for an unknown path, a
-     * refused POST) reuse the token from the cookie, so the sign-out button still works there.
-     */
+    /** The CSRF token for this page's forms. */
     public String csrfToken() {
-        try {
-            return csrf.getToken();
-        } catch (IllegalStateException notIssuedForThisRequest) {
-            Cookie cookie = request.getCookie(csrf.getCookieName());
-            return cookie == null ? "" : cookie.getValue();
-        }
+        return csrf.value();
     }
 
     /** The signed-in person, or null on an anonymous page. */

@@ -1,6 +1,5 @@
 package dev.qide.plan;
 
-import dev.qide.workspace.Workspace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -15,18 +14,21 @@ import java.util.UUID;
 public class Entitlements {
 
     private final PlanCatalog catalog;
+    private final WorkspacePlans workspacePlans;
 
-    Entitlements(PlanCatalog catalog) {
+    Entitlements(PlanCatalog catalog, WorkspacePlans workspacePlans) {
         this.catalog = catalog;
+        this.workspacePlans = workspacePlans;
     }
 
-    public WorkspaceEntitlements of(Workspace workspace) {
-        return new WorkspaceEntitlements(workspace.id, catalog.plan(workspace.plan));
+    /** The entitlements of a workspace whose plan the caller already holds. */
+    public WorkspaceEntitlements of(UUID workspaceId, PlanId plan) {
+        return new WorkspaceEntitlements(workspaceId, catalog.plan(plan));
     }
 
     /** The entitlements of a workspace by id; empty when there is no such workspace. */
     public Optional<WorkspaceEntitlements> of(UUID workspaceId) {
-        return Workspace.<Workspace>findByIdOptional(workspaceId).map(this::of);
+        return workspacePlans.planOf(workspaceId).map(plan -> of(workspaceId, plan));
     }
 
     /** What a workspace on {@code plan} is entitled to, for pages that compare plans. */

@@ -1,20 +1,19 @@
 package dev.qide.quota;
 
-import dev.qide.apikey.ApiKey;
 import dev.qide.plan.Entitlements;
 import dev.qide.plan.Feature;
 import dev.qide.plan.Limit;
 import dev.qide.plan.Plan;
-import dev.qide.plan.Quantity;
-import dev.qide.run.CodeRun;
 import dev.qide.workspace.Workspace;
 import dev.qide.workspace.WorkspaceMember;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,11 +28,13 @@ public class QuotaService {
     private final UsageLedger ledger;
     private final Entitlements entitlements;
     private final Clock clock;
+    private final Instance<StandingMeter> standingMeters;
 
-    QuotaService(UsageLedger ledger, Entitlements entitlements, Clock clock) {
+    QuotaService(UsageLedger ledger, Entitlements entitlements, Clock clock, Instance<StandingMeter> standingMeters) {
         this.ledger = ledger;
         this.entitlements = entitlements;
         this.clock = clock;
+        this.standingMeters = standingMeters;
     }
 
     /**
@@ -108,23 +109,14 @@ public class QuotaService {
                     workspace.plan().limit(meter.quantity()),
                     meter.period().resetAfter(period, workspace.anchorDay())));
         }
-        List<StandingUsage> standing = QuarkusTransaction.joiningExisting()
-                .call(() -> List.of(
-                        new StandingUsage(
-                                "storage_bytes",
-                                "Storage",
-                                Workspace.<Workspace>findById(workspaceId).storageUsedBytes,
-                                workspace.plan().limit(Quantity.STORAGE_BYTES)),
-                        new StandingUsage(
-                                "concurrent_runs",
-                                "Code runs going now",
-                                CodeRun.countRunning(workspaceId),
-                                workspace.plan().limit(Quantity.CONCURRENT_RUNS)),
-                        new StandingUsage(
-                                "api_keys",
-                                "API keys",
-                                ApiKey.countActive(workspaceId, now),
-                                workspace.plan().limit(Quantity.API_KEYS))));
+        List<StandingUsage> standing = QuarkusTransaction.joiningExisting().call(() -> standingMeters.stream()
+                .sorted(Comparator.comparing(StandingMeter::quantity))
+                .map(meter -> new StandingUsage(
+                        meter.id(),
+                        meter.label(),
+                        meter.count(workspaceId, now),
+                        workspace.plan().limit(meter.quantity())))
+                .toList());
         return new UsageReport(workspace.plan(), meters, standing, now);
     }
 

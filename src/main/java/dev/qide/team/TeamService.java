@@ -2,7 +2,6 @@ package dev.qide.team;
 
 import dev.qide.account.user.User;
 import dev.qide.audit.AuditLog;
-import dev.qide.billing.BillingAccount;
 import dev.qide.identity.SignedInUser;
 import dev.qide.identity.WorkspaceAction;
 import dev.qide.identity.WorkspaceRole;
@@ -44,12 +43,19 @@ public class TeamService {
     private final Entitlements entitlements;
     private final Event<TeamMembersChanged> membersChanged;
     private final Clock clock;
+    private final Subscriptions subscriptions;
 
-    TeamService(AuditLog audit, Entitlements entitlements, Event<TeamMembersChanged> membersChanged, Clock clock) {
+    TeamService(
+            AuditLog audit,
+            Entitlements entitlements,
+            Event<TeamMembersChanged> membersChanged,
+            Clock clock,
+            Subscriptions subscriptions) {
         this.audit = audit;
         this.entitlements = entitlements;
         this.membersChanged = membersChanged;
         this.clock = clock;
+        this.subscriptions = subscriptions;
     }
 
     /** A new team on the Free plan, with its creator as owner. */
@@ -111,9 +117,7 @@ public class TeamService {
     public void delete(Team team, String confirmation, String ipAddress) {
         team.require(WorkspaceAction.DELETE_TEAM);
         Workspace workspace = workspaceOf(team);
-        if (BillingAccount.forWorkspace(workspace.id)
-                .filter(BillingAccount::live)
-                .isPresent()) {
+        if (subscriptions.running(workspace.id)) {
             throw new HttpProblem(
                     409,
                     "The team still has a subscription. Cancel it in Billing (Manage billing) first; the team can be"

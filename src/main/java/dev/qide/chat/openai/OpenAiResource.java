@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.qide.apikey.ApiKey;
 import dev.qide.byok.ProviderKeyService;
 import dev.qide.byok.ProviderKeyService.UsableProvider;
 import dev.qide.chat.conversation.ChatMessage;
@@ -227,11 +226,7 @@ public class OpenAiResource {
     /** "API key ci-bot: How do I ...", so the calls are recognisable among the person's conversations. */
     private String title(String question) {
         ApiKeyPrincipal principal = identity.getAttribute(ApiKeyPrincipal.ATTRIBUTE);
-        String who = principal == null
-                ? "API"
-                : ApiKey.<ApiKey>findByIdOptional(principal.keyId())
-                        .map(key -> "API key " + key.name)
-                        .orElse("API");
+        String who = principal == null ? "API" : "API key " + principal.name();
         String line = question.strip().lines().findFirst().orElse("");
         return who + ": " + line;
     }
