@@ -50,15 +50,13 @@ public record FileTree(List<Node> roots, UUID firstFileId) {
             return ICONS.getOrDefault(extension, "file-earmark-text");
         }
 
-        /** The folder a new file goes to after this file is clicked: its parent, or the top (empty). */
-        public String parent() {
-            int slash = path.lastIndexOf('/');
-            return slash > 0 ? path.substring(0, slash) : "";
-        }
-
         public boolean stored() {
             return id != null;
         }
+    }
+
+    public FileTree {
+        roots = List.copyOf(Objects.requireNonNull(roots));
     }
 
     public boolean isEmpty() {
@@ -116,9 +114,5 @@ public record FileTree(List<Node> roots, UUID firstFileId) {
             built.sort(order);
             return new Node(name, path, folder, id, List.copyOf(built));
         }
-    }
-
-    public FileTree {
-        roots = List.copyOf(Objects.requireNonNull(roots));
     }
 }

@@ -62,11 +62,7 @@ class EditorFragmentsTest {
         assertThat(tree.indexOf("data-path=\"src\"")).isLessThan(tree.indexOf("data-path=\"README.md\""));
         assertThat(tree.indexOf("data-path=\"src\"")).isLessThan(tree.indexOf("data-path=\"src/app.py\""));
         // The editor opens the first file by path on arrival, the one the JSON API lists first.
-        String first = owner.api()
-                .get(project + "/files")
-                .then()
-                .extract()
-                .path("find { !it.folder }.id");
+        String first = owner.api().get(project + "/files").then().extract().path("find { !it.folder }.id");
         String opensFirst = tree.substring(0, tree.indexOf("data-opens-first"));
         assertThat(opensFirst.substring(opensFirst.lastIndexOf("<button"))).contains("data-id=\"" + first + "\"");
         assertThat(count(tree, "data-opens-first")).isEqualTo(1);
