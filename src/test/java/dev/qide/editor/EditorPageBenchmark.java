@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * How long the server takes for what opening the editor costs: the page itself, the file tree and one file, for a
+ * How long the server takes for what opening the editor costs: the page itself (with its file tree), the tree fragment
+ * fetched after each change, and one file, for a
  * project of 60 files. Prints the server's own time (its {@code Server-Timing} header) and the round trip over
  * loopback as the test client sees it; asserts nothing about time. Run with
  * {@code ./mvnw verify -Pbench -Dtest=EditorPageBenchmark}.
@@ -43,8 +44,8 @@ class EditorPageBenchmark {
         }
         String file = project + "/files/" + fileId;
         report("GET /editor/{id} (page)", () -> browser.request().get("/editor/" + id));
-        report("GET /api/projects/{id}/files (tree, 67 entries)", () -> browser.api()
-                .get(project + "/files"));
+        report("GET /editor/{id}/tree (tree fragment, 67 entries)", () -> browser.htmx()
+                .get("/editor/" + id + "/tree"));
         report("GET /api/projects/{id}/files/{fileId} (open)", () -> browser.api()
                 .get(file));
     }
