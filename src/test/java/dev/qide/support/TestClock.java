@@ -29,6 +29,7 @@ public class TestClock extends Clock {
 
     private final Duration startOffset;
     private final AtomicReference<Duration> offset;
+    private final AtomicReference<Instant> stoppedAt = new AtomicReference<>();
 
     public TestClock() {
         startOffset = Optional.ofNullable(System.getProperty(START_SETTING))
@@ -43,15 +44,26 @@ public class TestClock extends Clock {
 
     public void advance(Duration duration) {
         offset.updateAndGet(current -> current.plus(duration));
+        stoppedAt.updateAndGet(stopped -> stopped == null ? null : stopped.plus(duration));
     }
 
     /** Moves the clock to {@code instant}; from there it runs on in real time. */
     public void set(Instant instant) {
+        stoppedAt.set(null);
         offset.set(Duration.between(Instant.now(), instant));
     }
 
-    /** Puts the clock back where the suite runs it. */
+    /**
+     * Stops the clock where it is: only {@link #advance} moves it until {@link #reset()} or {@link #set}. For tests
+     * whose steps must happen within one instant however slowly the machine runs them (a rate limit's window).
+     */
+    public void stop() {
+        stoppedAt.set(instant());
+    }
+
+    /** Puts the clock back where the suite runs it, running. */
     public void reset() {
+        stoppedAt.set(null);
         offset.set(startOffset);
     }
 
@@ -67,7 +79,8 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant stopped = stoppedAt.get();
+        return stopped != null ? stopped : Instant.now().plus(offset.get());
     }
 
     @Override
