@@ -57,6 +57,9 @@ class LlmCatalogTest {
         assertThat(catalog.provider("anthropic").orElseThrow().wire()).isEqualTo(WireFormat.ANTHROPIC_MESSAGES);
         assertThat(catalog.provider("minimax").orElseThrow().wire()).isEqualTo(WireFormat.ANTHROPIC_MESSAGES);
         assertThat(catalog.provider("moonshot").orElseThrow().wire()).isEqualTo(WireFormat.OPENAI_CHAT);
+        assertThat(catalog.provider("cohere").orElseThrow().wire()).isEqualTo(WireFormat.OPENAI_CHAT);
+        assertThat(catalog.provider("cohere").orElseThrow().baseUrl())
+                .contains("https://api.cohere.ai/compatibility/v1");
         assertThat(catalog.provider("custom").orElseThrow().baseUrl()).isEmpty();
     }
 
