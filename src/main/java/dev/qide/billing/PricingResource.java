@@ -2,6 +2,7 @@ package dev.qide.billing;
 
 import dev.qide.identity.CurrentUser;
 import dev.qide.identity.SignedInUser;
+import dev.qide.llm.LlmCatalog;
 import dev.qide.plan.Plan;
 import dev.qide.plan.PlanCatalog;
 import dev.qide.plan.PlanComparison;
@@ -31,17 +32,19 @@ public class PricingResource {
     }
 
     private final PlanCatalog catalog;
+    private final LlmCatalog providers;
     private final CurrentUser currentUser;
 
-    PricingResource(PlanCatalog catalog, CurrentUser currentUser) {
+    PricingResource(PlanCatalog catalog, LlmCatalog providers, CurrentUser currentUser) {
         this.catalog = catalog;
+        this.providers = providers;
         this.currentUser = currentUser;
     }
 
     @GET
     public TemplateInstance page(@Context HttpHeaders headers) {
         List<Plan> plans = catalog.all();
-        List<PlanComparison.Row> rows = PlanComparison.rows(plans);
+        List<PlanComparison.Row> rows = PlanComparison.rows(plans, providers);
         PlanId current = currentUser.get().map(SignedInUser::plan).orElse(null);
         return Htmx.wantsFragment(headers)
                 ? Templates.pricing$content(plans, rows, current)

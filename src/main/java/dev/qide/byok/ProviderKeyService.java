@@ -5,7 +5,6 @@ import dev.qide.identity.SignedInUser;
 import dev.qide.identity.WorkspaceAction;
 import dev.qide.llm.LlmCatalog;
 import dev.qide.llm.LlmProvider;
-import dev.qide.llm.LlmProviders;
 import dev.qide.llm.ProviderEndpoint;
 import dev.qide.plan.Entitlements;
 import dev.qide.plan.Entitlements.WorkspaceEntitlements;
@@ -89,7 +88,7 @@ public class ProviderKeyService {
             errors.add(
                     "provider",
                     "The " + plan.plan().name() + " plan allows keys for " + allowedNames(plan) + ". Upgrade to use "
-                            + LlmProviders.displayName(providerId) + ".");
+                            + provider.get().name() + ".");
             errors.throwIfAny();
         }
         Optional<ProviderKey> existing = owner == KeyOwner.PERSONAL
@@ -103,7 +102,7 @@ public class ProviderKeyService {
             errors.add("apiKey", "A key is one line without spaces, at most " + MAX_KEY_LENGTH + " characters.");
         }
         String baseUrl = null;
-        boolean custom = providerId.equals(LlmProviders.CUSTOM);
+        boolean custom = provider.get().isCustomEndpoint();
         if (!blankToEmpty(form.baseUrl()).isBlank()) {
             if (!plan.may(Feature.CUSTOM_ENDPOINT)) {
                 errors.add(
@@ -204,10 +203,11 @@ public class ProviderKeyService {
     /** Why {@link #usableKey} finds no key for {@code providerId}, as the composer says it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String noKeyReason(SignedInUser user, String providerId) {
-        if (!LlmProviders.isKnown(providerId)) {
+        Optional<LlmProvider> known = catalog.provider(providerId);
+        if (known.isEmpty()) {
             return "Choose a provider.";
         }
-        String provider = LlmProviders.displayName(providerId);
+        String provider = known.get().name();
         Workspace workspace = Workspace.findById(user.workspaceId());
         if (!workspace.allowPersonalKeys
                 && ProviderKey.personal(user.userId(), providerId).isPresent()
@@ -240,8 +240,8 @@ public class ProviderKeyService {
     public UnlockedKey unlock(SignedInUser user, ProviderKey key, String purpose, String ipAddress) {
         InetAddress address = null;
         if (key.baseUrl != null) {
-            if (!key.provider.equals(LlmProviders.CUSTOM)) {
-                throw KeyUnavailableException.endpointNotAllowed(LlmProviders.displayName(key.provider));
+            if (!key.provider.equals(LlmProvider.CUSTOM)) {
+                throw KeyUnavailableException.endpointNotAllowed(catalog.displayName(key.provider));
             }
             address = endpoints.addressToCall(key.baseUrl);
         }
@@ -312,12 +312,10 @@ public class ProviderKeyService {
         return key.owner().label().toLowerCase(Locale.ROOT) + " " + key.provider + " key " + key.maskedKey;
     }
 
-    private static String allowedNames(WorkspaceEntitlements plan) {
+    private String allowedNames(WorkspaceEntitlements plan) {
         return String.join(
                 ", ",
-                plan.plan().byokProviders().stream()
-                        .map(LlmProviders::displayName)
-                        .toList());
+                plan.plan().byokProviders().stream().map(catalog::displayName).toList());
     }
 
     private static String blankToEmpty(String value) {

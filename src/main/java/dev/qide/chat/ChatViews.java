@@ -7,6 +7,7 @@ import dev.qide.chat.conversation.MessageRole;
 import dev.qide.chat.conversation.MessageStatus;
 import dev.qide.chat.reply.ReplyStreams;
 import dev.qide.identity.SignedInUser;
+import dev.qide.llm.LlmCatalog;
 import dev.qide.llm.LlmModel;
 import dev.qide.web.CsrfToken;
 import io.quarkus.qute.TemplateExtension;
@@ -22,12 +23,19 @@ public class ChatViews {
     private final ReplyStreams streams;
     private final ProviderKeyService keys;
     private final CsrfToken csrf;
+    private final LlmCatalog providers;
 
-    ChatViews(MarkdownRenderer markdown, ReplyStreams streams, ProviderKeyService keys, CsrfToken csrf) {
+    ChatViews(
+            MarkdownRenderer markdown,
+            ReplyStreams streams,
+            ProviderKeyService keys,
+            CsrfToken csrf,
+            LlmCatalog providers) {
         this.markdown = markdown;
         this.streams = streams;
         this.keys = keys;
         this.csrf = csrf;
+        this.providers = providers;
     }
 
     /** A message for a page being answered now. */
@@ -37,11 +45,13 @@ public class ChatViews {
 
     /** A message rendered outside a request (the end of a stream), with the token of the request that asked. */
     public MessageView view(ChatMessage message, String csrfToken) {
+        String providerName = message.provider == null ? "" : providers.displayName(message.provider);
         if (message.status == MessageStatus.STREAMING) {
-            return new MessageView(message, streams.liveText(message.id).orElse(message.content), "", csrfToken);
+            return new MessageView(
+                    message, streams.liveText(message.id).orElse(message.content), "", csrfToken, providerName);
         }
         String html = message.role == MessageRole.ASSISTANT ? markdown.toHtml(message.content) : "";
-        return new MessageView(message, message.content, html, csrfToken);
+        return new MessageView(message, message.content, html, csrfToken, providerName);
     }
 
     /** The CSRF token of the request being answered (for renderings that happen after it). */

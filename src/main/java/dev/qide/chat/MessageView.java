@@ -2,24 +2,19 @@ package dev.qide.chat;
 
 import dev.qide.chat.conversation.ChatMessage;
 import dev.qide.chat.conversation.MessageStatus;
-import dev.qide.llm.LlmProviders;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
  * A message as the page shows it: its text (for a reply being written here, newer than the last saved batch), its
- * HTML (Markdown, for replies that have ended) and its facts. It carries the CSRF token for its forms because a
+ * HTML (Markdown, for replies that have ended), the name of the provider that wrote it and its facts. It carries the CSRF token for its forms because a
  * finished reply is also rendered outside any request (the end of its stream).
  */
-public record MessageView(ChatMessage message, String text, String html, String csrfToken) {
+public record MessageView(ChatMessage message, String text, String html, String csrfToken, String providerName) {
 
     public boolean streaming() {
         return message.status == MessageStatus.STREAMING;
-    }
-
-    public String providerName() {
-        return message.provider == null ? "" : LlmProviders.displayName(message.provider);
     }
 
     /** "$0.0012" ("< $0.0001" for less), or empty when the price is unknown. */

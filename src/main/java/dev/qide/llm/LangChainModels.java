@@ -62,7 +62,6 @@ final class LangChainModels {
                         .modelName(request.model())
                         .maxOutputTokens(request.maxOutputTokens())
                         .build();
-            case COHERE_V2 -> throw new IllegalArgumentException("Cohere has no LangChain4j chat model");
         };
     }
 

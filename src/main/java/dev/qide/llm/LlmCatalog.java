@@ -15,16 +15,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * The providers and models Q-IDE knows: read at start from the shipped {@code llm-catalog.json} (or the file named
- * by {@code qide.llm.catalog-file}), with base URLs overridable per provider. A mistake fails the start loudly.
+ * The providers and models Q-IDE knows, and so the provider ids plans may allow and the names people know them by:
+ * read at start from the shipped {@code llm-catalog.json} (or the file named by {@code qide.llm.catalog-file}), with
+ * base URLs overridable per provider. A mistake fails the start loudly.
  */
 @Startup
 @ApplicationScoped
 public class LlmCatalog {
 
     private static final String SHIPPED = "llm-catalog.json";
+
+    /** What a provider id may look like: it is stored with keys and messages and named in configuration. */
+    private static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     private final Map<String, LlmProvider> providers;
     private final int unlistedContextWindow;
@@ -45,7 +50,17 @@ public class LlmCatalog {
     }
 
     public Optional<LlmProvider> provider(String id) {
-        return Optional.ofNullable(providers.get(id));
+        return Optional.ofNullable(id == null ? null : providers.get(id));
+    }
+
+    /** Every provider id, in catalog order: the ids a plan may allow. */
+    public List<String> providerIds() {
+        return List.copyOf(providers.keySet());
+    }
+
+    /** The name people know provider {@code id} by, or the id itself when the catalog does not list it. */
+    public String displayName(String id) {
+        return provider(id).map(LlmProvider::name).orElse(id);
     }
 
     /**
@@ -97,9 +112,17 @@ public class LlmCatalog {
         List<String> problems = new ArrayList<>();
         for (JsonNode node : catalog.path("providers")) {
             String id = node.path("id").asText();
-            if (!LlmProviders.isKnown(id)) {
-                problems.add("unknown provider id '" + id + "'");
+            if (!PROVIDER_ID.matcher(id).matches()) {
+                problems.add("provider id '" + id + "' is not lower-case letters, digits and dashes");
                 continue;
+            }
+            if (providers.containsKey(id)) {
+                problems.add("provider id '" + id + "' is listed twice");
+                continue;
+            }
+            String name = node.path("name").asText("").strip();
+            if (name.isEmpty()) {
+                problems.add(id + ": no name");
             }
             WireFormat wire;
             try {
@@ -129,14 +152,17 @@ public class LlmCatalog {
                     .or(() -> Optional.ofNullable(node.path("base_url").textValue()))
                     .map(url -> url.replaceAll("/+$", ""));
             boolean openModelList = node.path("open_model_list").asBoolean(false);
-            if (baseUrl.isEmpty() && !id.equals(LlmProviders.CUSTOM)) {
+            if (baseUrl.isEmpty() && !id.equals(LlmProvider.CUSTOM)) {
                 problems.add(id + ": no base_url");
             }
             if (models.isEmpty() && !openModelList) {
                 problems.add(id + ": no models and no open model list");
             }
-            providers.put(id, new LlmProvider(id, LlmProviders.displayName(id), wire, baseUrl, openModelList, models));
+            providers.put(id, new LlmProvider(id, name, wire, baseUrl, openModelList, models));
         }
+        baseUrls.keySet().stream()
+                .filter(id -> !providers.containsKey(id))
+                .forEach(id -> problems.add("qide.llm.base-urls." + id + " names no provider of the catalog"));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The LLM catalog is invalid: " + String.join("; ", problems));
         }

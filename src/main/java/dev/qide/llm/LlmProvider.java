@@ -16,12 +16,20 @@ public record LlmProvider(
         boolean openModelList,
         List<LlmModel> models) {
 
+    /** The id of a self-described OpenAI-compatible endpoint (Ollama, vLLM, LM Studio): the key brings its address. */
+    public static final String CUSTOM = "custom";
+
     public LlmProvider {
         models = List.copyOf(models);
     }
 
     public Optional<LlmModel> model(String modelId) {
         return models.stream().filter(model -> model.id().equals(modelId)).findFirst();
+    }
+
+    /** Whether this is the self-described endpoint rather than a provider the catalog names. */
+    public boolean isCustomEndpoint() {
+        return id.equals(CUSTOM);
     }
 
     /** The model a new key starts with: the first listed. */

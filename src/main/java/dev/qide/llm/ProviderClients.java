@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The {@link LlmClient}: streams each request in its provider's wire format, through LangChain4j's provider models
- * (OpenAI chat, Anthropic messages, Gemini) or {@link CohereChat}, all over one {@link SseTransport}.
+ * (OpenAI chat, Anthropic messages, Gemini), all over one {@link SseTransport}.
  */
 @ApplicationScoped
 public class ProviderClients implements LlmClient {
@@ -61,11 +61,7 @@ public class ProviderClients implements LlmClient {
         }
         HttpClientBuilder http = transport.builderFor(reply, StreamEnd.of(provider.wire()));
         try {
-            if (provider.wire() == WireFormat.COHERE_V2) {
-                CohereChat.stream(reply, http);
-            } else {
-                LangChainModels.stream(provider.wire(), reply, http);
-            }
+            LangChainModels.stream(provider.wire(), reply, http);
         } catch (RuntimeException e) {
             // LangChain4j validates the request before sending (a blank model name, a bad base URL).
             reply.fail(new LlmFailure(

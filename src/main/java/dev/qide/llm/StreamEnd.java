@@ -24,8 +24,6 @@ final class StreamEnd {
                         || OPENAI_FINISH.matcher(event.data()).find();
             case ANTHROPIC_MESSAGES -> event -> "message_stop".equals(event.event());
             case GEMINI -> event -> GEMINI_FINISH.matcher(event.data()).find();
-            case COHERE_V2 ->
-                event -> "message-end".equals(event.event()) || event.data().contains("\"type\":\"message-end\"");
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.qide.plan;
 
-import dev.qide.llm.LlmProviders;
+import dev.qide.llm.LlmCatalog;
+import dev.qide.llm.LlmProvider;
 import dev.qide.plan.PlanCatalogConfig.PlanConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,19 +13,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The five plans, read once from configuration and checked for mistakes at start. */
+/**
+ * The five plans, read once from configuration and checked for mistakes at start, among them BYOK providers the LLM
+ * catalog does not list.
+ */
 @Startup
 @ApplicationScoped
 public class PlanCatalog {
 
     private final Map<PlanId, Plan> plans = new EnumMap<>(PlanId.class);
 
-    PlanCatalog(PlanCatalogConfig config) {
-        plans.put(PlanId.FREE, toPlan(PlanId.FREE, config.free()));
-        plans.put(PlanId.PRO, toPlan(PlanId.PRO, config.pro()));
-        plans.put(PlanId.PRO_PLUS, toPlan(PlanId.PRO_PLUS, config.proPlus()));
-        plans.put(PlanId.TEAMS, toPlan(PlanId.TEAMS, config.teams()));
-        plans.put(PlanId.ENTERPRISE, toPlan(PlanId.ENTERPRISE, config.enterprise()));
+    PlanCatalog(PlanCatalogConfig config, LlmCatalog providers) {
+        List<String> providerIds = providers.providerIds();
+        plans.put(PlanId.FREE, toPlan(PlanId.FREE, config.free(), providerIds));
+        plans.put(PlanId.PRO, toPlan(PlanId.PRO, config.pro(), providerIds));
+        plans.put(PlanId.PRO_PLUS, toPlan(PlanId.PRO_PLUS, config.proPlus(), providerIds));
+        plans.put(PlanId.TEAMS, toPlan(PlanId.TEAMS, config.teams(), providerIds));
+        plans.put(PlanId.ENTERPRISE, toPlan(PlanId.ENTERPRISE, config.enterprise(), providerIds));
     }
 
     public Plan plan(PlanId id) {
@@ -36,18 +41,20 @@ public class PlanCatalog {
         return List.copyOf(plans.values());
     }
 
-    static Plan toPlan(PlanId id, PlanConfig config) {
+    /** The plan {@code config} describes, whose BYOK providers must be among {@code providerIds} (the catalog's). */
+    static Plan toPlan(PlanId id, PlanConfig config, List<String> providerIds) {
         List<String> problems = new ArrayList<>();
         for (String provider : config.byokProviders()) {
-            if (!LlmProviders.isKnown(provider)) {
-                problems.add("unknown BYOK provider '" + provider + "'");
+            if (!providerIds.contains(provider)) {
+                problems.add("unknown BYOK provider '" + provider + "' (the LLM catalog lists "
+                        + String.join(", ", providerIds) + ")");
             }
         }
         if (!config.teamMembers().allows(config.teamMembersMin())) {
             problems.add(
                     "team-members-min " + config.teamMembersMin() + " is above team-members " + config.teamMembers());
         }
-        if (config.byokProviders().contains(LlmProviders.CUSTOM) && !config.customEndpoint()) {
+        if (config.byokProviders().contains(LlmProvider.CUSTOM) && !config.customEndpoint()) {
             problems.add("the custom provider needs custom-endpoint=true");
         }
         if (!problems.isEmpty()) {

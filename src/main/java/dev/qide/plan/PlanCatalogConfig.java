@@ -1,6 +1,5 @@
 package dev.qide.plan;
 
-import dev.qide.llm.LlmProviders;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -80,7 +79,7 @@ public interface PlanCatalogConfig {
         @WithConverter(LimitConverter.class)
         Limit logRetentionDays();
 
-        /** BYOK provider ids allowed on this plan (see {@link LlmProviders}). */
+        /** BYOK provider ids allowed on this plan, as the LLM catalog (llm-catalog.json) lists them. */
         List<String> byokProviders();
 
         /** Support response time as shown, e.g. "24 h". */

@@ -1,6 +1,7 @@
 package dev.qide.plan;
 
-import dev.qide.llm.LlmProviders;
+import dev.qide.llm.LlmCatalog;
+import dev.qide.llm.LlmProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -25,7 +26,8 @@ public final class PlanComparison {
 
     private PlanComparison() {}
 
-    public static List<Row> rows(List<Plan> plans) {
+    /** The rows for {@code plans}, naming BYOK providers as {@code providers} does. */
+    public static List<Row> rows(List<Plan> plans, LlmCatalog providers) {
         List<Row> rows = new ArrayList<>();
         rows.add(row(
                 "API calls / day",
@@ -55,7 +57,7 @@ public final class PlanComparison {
         rows.add(mark("Outgoing webhooks", plans, Feature.OUTGOING_WEBHOOKS));
         rows.add(row("Run & debug log retention", plans, plan -> Cell.text(retention(plan))));
         rows.add(mark("File version history", plans, Feature.VERSION_HISTORY));
-        rows.add(row("BYOK providers", plans, plan -> Cell.text(providers(plan))));
+        rows.add(row("BYOK providers", plans, plan -> Cell.text(providerNames(plan, providers))));
         rows.add(mark("Custom endpoint (base URL)", plans, Feature.CUSTOM_ENDPOINT));
         rows.add(row("Team members", plans, plan -> Cell.text(members(plan))));
         rows.add(mark("Roles", plans, Feature.ROLES));
@@ -92,13 +94,16 @@ public final class PlanComparison {
         return plan.teamMembersMin() < max.amount() ? plan.teamMembersMin() + "–" + max.display() : max.display();
     }
 
-    private static String providers(Plan plan) {
+    private static String providerNames(Plan plan, LlmCatalog providers) {
         List<String> major = plan.byokProviders().stream()
-                .filter(id -> !id.equals(LlmProviders.CUSTOM))
+                .filter(id -> !id.equals(LlmProvider.CUSTOM))
                 .toList();
-        String names = major.size() == LlmProviders.majorProviderCount()
+        long catalogMajor = providers.providers().stream()
+                .filter(provider -> !provider.isCustomEndpoint())
+                .count();
+        String names = major.size() == catalogMajor
                 ? "All major providers"
-                : major.stream().map(LlmProviders::displayName).collect(Collectors.joining(", "));
-        return plan.allowsProvider(LlmProviders.CUSTOM) ? names + " + custom endpoints" : names;
+                : major.stream().map(providers::displayName).collect(Collectors.joining(", "));
+        return plan.allowsProvider(LlmProvider.CUSTOM) ? names + " + custom endpoints" : names;
     }
 }

@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
 /**
  * A fake of every LLM provider for tests, on 127.0.0.1 and a free port, speaking each one's real wire format under
  * a prefix: {@code /openai/v1/chat/completions}, {@code /anthropic/v1/messages},
- * {@code /google/v1beta/models/{m}:streamGenerateContent?alt=sse}, {@code /cohere/v2/chat}, and the same for groq,
- * openrouter, moonshot (OpenAI's format), minimax (Anthropic's) and custom (OpenAI's). Tests script its replies
+ * {@code /google/v1beta/models/{m}:streamGenerateContent?alt=sse}, and the same for cohere (OpenAI's format under
+ * {@code /cohere/compatibility/v1}, as Cohere's compatibility API), groq, openrouter, moonshot (OpenAI's), minimax
+ * (Anthropic's) and custom (OpenAI's). Tests script its replies
  * ({@link FakeReply}), read the requests it received, and see connections the client closed (a cancel reaching it).
  * Plain HTTP/1.1, one request per connection.
  */
@@ -82,7 +83,7 @@ public final class FakeLlmServer implements AutoCloseable {
         String version =
                 switch (provider) {
                     case "google" -> "/v1beta";
-                    case "cohere" -> "/v2";
+                    case "cohere" -> "/compatibility/v1";
                     default -> "/v1";
                 };
         return "http://127.0.0.1:" + port() + "/" + provider + version;
@@ -93,7 +94,6 @@ public final class FakeLlmServer implements AutoCloseable {
         return switch (provider) {
             case "anthropic", "minimax" -> WireFormat.ANTHROPIC_MESSAGES;
             case "google" -> WireFormat.GEMINI;
-            case "cohere" -> WireFormat.COHERE_V2;
             default -> WireFormat.OPENAI_CHAT;
         };
     }
@@ -258,7 +258,6 @@ public final class FakeLlmServer implements AutoCloseable {
         return switch (wire) {
             case OPENAI_CHAT -> post && plainPath.endsWith("/chat/completions") ? bodyModel(request) : null;
             case ANTHROPIC_MESSAGES -> post && plainPath.endsWith("/messages") ? bodyModel(request) : null;
-            case COHERE_V2 -> post && plainPath.endsWith("/chat") ? bodyModel(request) : null;
             case GEMINI -> {
                 Matcher matcher = GEMINI_PATH.matcher(plainPath);
                 yield post && matcher.matches() && path.contains("alt=sse") ? matcher.group(1) : null;

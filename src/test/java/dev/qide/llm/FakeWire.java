@@ -21,7 +21,6 @@ final class FakeWire {
             case OPENAI_CHAT -> openAi(model, pieces, inputTokens, outputTokens);
             case ANTHROPIC_MESSAGES -> anthropic(model, pieces, inputTokens, outputTokens);
             case GEMINI -> gemini(model, pieces, inputTokens, outputTokens);
-            case COHERE_V2 -> cohere(pieces, inputTokens, outputTokens);
         };
     }
 
@@ -135,43 +134,6 @@ final class FakeWire {
             chunk.put("modelVersion", model);
             events.add(data(chunk));
         }
-        return events;
-    }
-
-    private static List<String> cohere(List<String> pieces, int in, int out) {
-        List<String> events = new ArrayList<>();
-        ObjectNode start = JSON.createObjectNode().put("id", "fake-cohere").put("type", "message-start");
-        ObjectNode message = start.putObject("delta").putObject("message").put("role", "assistant");
-        message.putArray("content");
-        message.put("tool_plan", "");
-        message.putArray("tool_calls");
-        message.putArray("citations");
-        events.add(named("message-start", start));
-        ObjectNode contentStart =
-                JSON.createObjectNode().put("type", "content-start").put("index", 0);
-        contentStart
-                .putObject("delta")
-                .putObject("message")
-                .putObject("content")
-                .put("type", "text")
-                .put("text", "");
-        events.add(named("content-start", contentStart));
-        for (String piece : pieces) {
-            ObjectNode delta =
-                    JSON.createObjectNode().put("type", "content-delta").put("index", 0);
-            delta.putObject("delta").putObject("message").putObject("content").put("text", piece);
-            events.add(named("content-delta", delta));
-        }
-        events.add(named(
-                "content-end",
-                JSON.createObjectNode().put("type", "content-end").put("index", 0)));
-        ObjectNode end = JSON.createObjectNode().put("type", "message-end");
-        ObjectNode endDelta = end.putObject("delta").put("finish_reason", "COMPLETE");
-        ObjectNode usage = endDelta.putObject("usage");
-        usage.putObject("billed_units").put("input_tokens", in).put("output_tokens", out);
-        usage.putObject("tokens").put("input_tokens", in).put("output_tokens", out);
-        events.add(named("message-end", end));
-        events.add("data: [DONE]\n\n");
         return events;
     }
 

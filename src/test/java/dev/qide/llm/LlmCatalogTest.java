@@ -42,13 +42,38 @@ class LlmCatalogTest {
     void theShippedCatalogHasEveryProviderWithItsWireFormat() {
         LlmCatalog catalog = new LlmCatalog(defaults);
 
-        assertThat(catalog.providers())
-                .extracting(LlmProvider::id)
-                .hasSize((int) LlmProviders.majorProviderCount() + 1);
+        assertThat(catalog.providerIds())
+                .containsExactly(
+                        "openai",
+                        "anthropic",
+                        "google",
+                        "cohere",
+                        "groq",
+                        "openrouter",
+                        "moonshot",
+                        "minimax",
+                        "custom");
+        assertThat(catalog.providers()).extracting(LlmProvider::id).isEqualTo(catalog.providerIds());
         assertThat(catalog.provider("anthropic").orElseThrow().wire()).isEqualTo(WireFormat.ANTHROPIC_MESSAGES);
         assertThat(catalog.provider("minimax").orElseThrow().wire()).isEqualTo(WireFormat.ANTHROPIC_MESSAGES);
         assertThat(catalog.provider("moonshot").orElseThrow().wire()).isEqualTo(WireFormat.OPENAI_CHAT);
+        assertThat(catalog.provider("cohere").orElseThrow().wire()).isEqualTo(WireFormat.OPENAI_CHAT);
+        assertThat(catalog.provider("cohere").orElseThrow().baseUrl())
+                .contains("https://api.cohere.ai/compatibility/v1");
         assertThat(catalog.provider("custom").orElseThrow().baseUrl()).isEmpty();
+    }
+
+    @Test
+    void theCatalogNamesEachProviderAsPeopleKnowIt() {
+        LlmCatalog catalog = new LlmCatalog(defaults);
+
+        assertThat(catalog.displayName("google")).isEqualTo("Google Gemini");
+        assertThat(catalog.displayName("moonshot")).isEqualTo("Moonshot (Kimi)");
+        assertThat(catalog.displayName(LlmProvider.CUSTOM)).isEqualTo("Custom endpoint");
+        assertThat(catalog.provider(LlmProvider.CUSTOM).orElseThrow().isCustomEndpoint())
+                .isTrue();
+        assertThat(catalog.displayName("acme")).isEqualTo("acme");
+        assertThat(catalog.provider(null)).isEmpty();
     }
 
     @Test
@@ -82,15 +107,20 @@ class LlmCatalogTest {
                 .readTree(
                         """
                 {"providers": [
-                  {"id": "openai", "wire": "OPENAI_CHAT", "base_url": "https://x/v1",
+                  {"id": "openai", "name": "OpenAI", "wire": "OPENAI_CHAT", "base_url": "https://x/v1",
                    "models": [{"id": "m", "context_window": 100, "max_output_tokens": 200}]},
-                  {"id": "acme", "wire": "OPENAI_CHAT", "base_url": "https://x/v1", "models": []},
-                  {"id": "groq", "wire": "SMOKE_SIGNALS", "models": []}
+                  {"id": "acme", "wire": "OPENAI_CHAT", "base_url": "https://x/v1", "open_model_list": true},
+                  {"id": "Acme Corp", "name": "Acme", "wire": "OPENAI_CHAT", "base_url": "https://x/v1", "models": []},
+                  {"id": "openai", "name": "OpenAI again", "wire": "OPENAI_CHAT", "base_url": "https://y/v1"},
+                  {"id": "groq", "name": "Groq", "wire": "SMOKE_SIGNALS", "models": []}
                 ]}""");
 
-        assertThatThrownBy(() -> new LlmCatalog(broken, Map.of(), 8192))
+        assertThatThrownBy(() -> new LlmCatalog(broken, Map.of("opnai", "https://z/v1"), 8192))
                 .hasMessageContaining("max_output_tokens below it")
-                .hasMessageContaining("unknown provider id 'acme'")
-                .hasMessageContaining("unknown wire format 'SMOKE_SIGNALS'");
+                .hasMessageContaining("acme: no name")
+                .hasMessageContaining("provider id 'Acme Corp' is not lower-case letters, digits and dashes")
+                .hasMessageContaining("provider id 'openai' is listed twice")
+                .hasMessageContaining("unknown wire format 'SMOKE_SIGNALS'")
+                .hasMessageContaining("qide.llm.base-urls.opnai names no provider of the catalog");
     }
 }

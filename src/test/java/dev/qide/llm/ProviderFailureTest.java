@@ -261,13 +261,11 @@ class ProviderFailureTest {
         fake.server.script(
                 "anthropic", FakeReply.fixture("anthropic-messages-stream.sse").endAfter(7));
         fake.server.script("google", FakeReply.fixture("gemini-stream.sse").endAfter(2));
-        fake.server.script("cohere", FakeReply.fixture("cohere-v2-stream.sse").endAfter(40));
 
         for (String[] call : new String[][] {
             {"openai", "gpt-4o"},
             {"anthropic", "claude-sonnet-4-20250514"},
-            {"google", "gemini-2.5-flash"},
-            {"cohere", "command-r-08-2024"}
+            {"google", "gemini-2.5-flash"}
         }) {
             RecordingListener reply = fake.stream(call[0], call[1]);
             LlmFailure failure = reply.awaitFailure();

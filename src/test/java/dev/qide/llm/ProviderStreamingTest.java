@@ -95,32 +95,26 @@ class ProviderStreamingTest {
     }
 
     @Test
-    void cohereStreamsTheRecordedTextWithTheBilledUsage() throws InterruptedException {
-        fake.server.script("cohere", FakeReply.fixture("cohere-v2-stream.sse"));
+    void cohereIsAskedThroughItsOpenAiCompatibilityApiWithUsageInTheStream() throws InterruptedException {
+        fake.server.script("cohere", FakeReply.fixture("openai-chat-stream.sse"));
 
         RecordingListener reply = fake.stream("cohere", "command-r-08-2024").awaitCompletion();
 
-        assertThat(reply.text()).startsWith("Hi there! You're Pickle Rick?").endsWith("episode recommendations?");
-        assertThat(reply.tokens()).hasSize(69);
-        assertThat(reply.usage()).isEqualTo(new LlmUsage(4, 69, false));
+        assertThat(reply.text()).isEqualTo(OPENAI_TEXT);
+        assertThat(reply.usage()).isEqualTo(new LlmUsage(14, 30, false));
         assertThat(reply.finishReason()).isEqualTo("stop");
         RecordedRequest request = fake.server.lastRequest("cohere");
-        assertThat(request.path()).isEqualTo("/cohere/v2/chat");
+        assertThat(request.path()).isEqualTo("/cohere/compatibility/v1/chat/completions");
         assertThat(request.header("Authorization")).isEqualTo("Bearer " + FakeProviders.keyOf("cohere"));
-        assertThat(request.json().path("stream").asBoolean()).isTrue();
         assertThat(request.json().path("model").asText()).isEqualTo("command-r-08-2024");
+        assertThat(request.json().path("stream").asBoolean()).isTrue();
+        assertThat(request.json().path("stream_options").path("include_usage").asBoolean())
+                .isTrue();
+        // max_tokens is on Cohere's list of supported parameters since the compatibility API began.
         assertThat(request.json().path("max_tokens").asInt()).isEqualTo(256);
+        assertThat(request.json().has("max_completion_tokens")).isFalse();
+        assertThat(request.json().path("messages").get(0).path("role").asText()).isEqualTo("system");
         assertThat(request.json().path("messages").get(1).path("role").asText()).isEqualTo("user");
-    }
-
-    @Test
-    void cohereCompletesWithoutTheDoneLineToo() throws InterruptedException {
-        // The recording ends with data: [DONE], which Cohere's docs do not mention.
-        fake.server.script("cohere", FakeReply.fixture("cohere-v2-stream.sse").endAfter(73));
-
-        RecordingListener reply = fake.stream("cohere", "command-r-08-2024").awaitCompletion();
-
-        assertThat(reply.usage()).isEqualTo(new LlmUsage(4, 69, false));
     }
 
     @Test

@@ -14,9 +14,12 @@ import org.junit.jupiter.api.Test;
 /** Mistakes in the catalog stop the application at start with a message that names the setting. */
 class PlanCatalogValidationTest {
 
+    /** The provider ids of an LLM catalog. */
+    private static final List<String> PROVIDERS = List.of("openai", "anthropic", "custom");
+
     @Test
     void aValidEntryBecomesAPlan() {
-        Plan plan = PlanCatalog.toPlan(PlanId.PRO, config(Map.of()));
+        Plan plan = PlanCatalog.toPlan(PlanId.PRO, config(Map.of()), PROVIDERS);
         assertThat(plan.limit(Quantity.API_CALLS_PER_DAY)).isEqualTo(Limit.of(100));
         assertThat(plan.has(Feature.CODE_EXECUTION)).isTrue();
         assertThat(plan.has(Feature.SSO)).isFalse();
@@ -24,14 +27,27 @@ class PlanCatalogValidationTest {
 
     @Test
     void unknownProvidersImpossibleSeatRangesAndCustomWithoutEndpointsAreRefused() {
-        assertThatThrownBy(() -> PlanCatalog.toPlan(PlanId.PRO_PLUS, config(Map.of("byokProviders", List.of("opnai")))))
-                .hasMessageContaining("qide.plans.pro-plus")
-                .hasMessageContaining("unknown BYOK provider 'opnai'");
         assertThatThrownBy(() -> PlanCatalog.toPlan(
-                        PlanId.TEAMS, config(Map.of("teamMembersMin", 10, "teamMembers", Limit.of(5)))))
+                        PlanId.PRO_PLUS, config(Map.of("byokProviders", List.of("opnai"))), PROVIDERS))
+                .hasMessageContaining("qide.plans.pro-plus")
+                .hasMessageContaining("unknown BYOK provider 'opnai'")
+                .hasMessageContaining("the LLM catalog lists openai, anthropic, custom");
+        assertThatThrownBy(() -> PlanCatalog.toPlan(
+                        PlanId.TEAMS, config(Map.of("teamMembersMin", 10, "teamMembers", Limit.of(5))), PROVIDERS))
                 .hasMessageContaining("team-members-min 10 is above team-members 5");
-        assertThatThrownBy(() -> PlanCatalog.toPlan(PlanId.FREE, config(Map.of("byokProviders", List.of("custom")))))
+        assertThatThrownBy(() ->
+                        PlanCatalog.toPlan(PlanId.FREE, config(Map.of("byokProviders", List.of("custom"))), PROVIDERS))
                 .hasMessageContaining("custom provider needs custom-endpoint=true");
+    }
+
+    @Test
+    void aProviderIsKnownWhenTheLlmCatalogListsIt() {
+        assertThat(PlanCatalog.toPlan(PlanId.PRO, config(Map.of("byokProviders", List.of("acme"))), List.of("acme"))
+                        .byokProviders())
+                .containsExactly("acme");
+        assertThatThrownBy(() -> PlanCatalog.toPlan(PlanId.PRO, config(Map.of()), List.of("acme")))
+                .hasMessageContaining("qide.plans.pro")
+                .hasMessageContaining("unknown BYOK provider 'openai'");
     }
 
     /** A plan entry with sensible values, some replaced. */

@@ -10,7 +10,6 @@ import dev.qide.llm.ChatRole;
 import dev.qide.llm.ChatTurn;
 import dev.qide.llm.LlmCatalog;
 import dev.qide.llm.LlmModel;
-import dev.qide.llm.LlmProviders;
 import dev.qide.project.ProjectAccess;
 import dev.qide.project.ProjectPermission;
 import dev.qide.quota.Meter;
@@ -339,7 +338,7 @@ public class ChatService {
                 : request.model().strip();
         Optional<LlmModel> model = catalog.model(providerId, modelId);
         if (model.isEmpty()) {
-            errors.add("model", LlmProviders.displayName(providerId) + " has no model " + modelId + " here.");
+            errors.add("model", catalog.displayName(providerId) + " has no model " + modelId + " here.");
             return candidates;
         }
         candidates.add(new Candidate(key.get(), model.get()));

@@ -11,9 +11,9 @@ import dev.qide.chat.conversation.PreparedReply;
 import dev.qide.chat.conversation.PreparedReply.Candidate;
 import dev.qide.chat.conversation.TokenEstimate;
 import dev.qide.llm.ChatTurn;
+import dev.qide.llm.LlmCatalog;
 import dev.qide.llm.LlmClient;
 import dev.qide.llm.LlmFailure;
-import dev.qide.llm.LlmProviders;
 import dev.qide.llm.LlmRequest;
 import dev.qide.llm.LlmStream;
 import dev.qide.llm.LlmStreamListener;
@@ -38,6 +38,7 @@ final class ReplyRun implements LlmStreamListener {
     private final ReplyWriter writer;
     private final ChatConfig config;
     private final Clock clock;
+    private final LlmCatalog providers;
     private final Runnable onEnd;
     private final LiveReply live;
     private final Instant startedAt;
@@ -60,6 +61,7 @@ final class ReplyRun implements LlmStreamListener {
             ReplyWriter writer,
             ChatConfig config,
             Clock clock,
+            LlmCatalog providers,
             Runnable onEnd) {
         this.prepared = prepared;
         this.client = client;
@@ -67,6 +69,7 @@ final class ReplyRun implements LlmStreamListener {
         this.writer = writer;
         this.config = config;
         this.clock = clock;
+        this.providers = providers;
         this.onEnd = onEnd;
         this.live = new LiveReply(prepared.replyId());
         this.startedAt = clock.instant();
@@ -235,6 +238,6 @@ final class ReplyRun implements LlmStreamListener {
     }
 
     private String providerName() {
-        return current == null ? "?" : LlmProviders.displayName(current.key().provider);
+        return current == null ? "?" : providers.displayName(current.key().provider);
     }
 }
