@@ -36,7 +36,7 @@ import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The workspace's platform API keys: the list, making one (its secret shown once), revoking one. */
-@Path(Routes.API_KEYS)
+@Path(ApiKeyRoutes.KEYS)
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class ApiKeysResource {
@@ -51,7 +51,16 @@ public class ApiKeysResource {
     }
 
     /** One row of the table. */
-    public record KeyRow(ApiKey key, List<ApiScope> scopes, String status, boolean revocable) {}
+    public record KeyRow(ApiKey key, List<ApiScope> scopes, String status, boolean revocable) {
+
+        public String revokePath() {
+            return ApiKeyRoutes.revoke(key.id);
+        }
+
+        public String revokeQuestion() {
+            return "Revoke the key " + key.name + "? Anything using it stops working.";
+        }
+    }
 
     /**
      * Everything the page shows: the keys, the plan's limit, the create form with its messages, and the key just
@@ -74,6 +83,11 @@ public class ApiKeysResource {
 
         public List<KeyExpiry> expiries() {
             return List.of(KeyExpiry.values());
+        }
+
+        /** Where the new-key form goes. */
+        public String createPath() {
+            return ApiKeyRoutes.KEYS;
         }
 
         public boolean atLimit() {
@@ -131,7 +145,7 @@ public class ApiKeysResource {
     }
 
     @POST
-    @Path("{id}/revoke")
+    @Path(ApiKeyRoutes.REVOKE)
     public Response revoke(UUID id, @Context HttpHeaders headers) {
         SignedInUser user = currentUser.require();
         ApiKey key = keys.revoke(user, id);
@@ -146,7 +160,7 @@ public class ApiKeysResource {
                     .build();
         }
         flash.success(message);
-        return Redirects.to(Routes.API_KEYS, headers).build();
+        return Redirects.to(ApiKeyRoutes.KEYS, headers).build();
     }
 
     private static TemplateInstance render(KeysView view, HttpHeaders headers) {

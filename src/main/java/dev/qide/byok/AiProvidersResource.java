@@ -14,7 +14,6 @@ import dev.qide.web.FormErrors;
 import dev.qide.web.Htmx;
 import dev.qide.web.InvalidInputException;
 import dev.qide.web.Redirects;
-import dev.qide.web.Routes;
 import dev.qide.workspace.Workspace;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -36,7 +35,7 @@ import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Settings, AI providers: the person's and the workspace's BYOK keys, testing them, and the fallback order. */
-@Path(Routes.AI_PROVIDERS)
+@Path(ProviderKeyRoutes.PAGE)
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class AiProvidersResource {
@@ -79,6 +78,19 @@ public class AiProvidersResource {
                             .filter(ProviderChoice::allowed)
                             .map(choice -> choice.provider().name())
                             .toList());
+        }
+
+        /** Where the key form goes. */
+        public String savePath() {
+            return ProviderKeyRoutes.PAGE;
+        }
+
+        public String fallbackPath() {
+            return ProviderKeyRoutes.fallback();
+        }
+
+        public String modelFieldPath() {
+            return ProviderKeyRoutes.modelField();
         }
 
         public List<KeyOwner> owners() {
@@ -125,7 +137,7 @@ public class AiProvidersResource {
 
     /** The model field for the provider chosen in the form (htmx swaps it when the provider changes). */
     @GET
-    @Path("model-field")
+    @Path(ProviderKeyRoutes.MODEL_FIELD)
     public TemplateInstance modelField(@QueryParam("provider") String provider) {
         return Templates.providers$modelField(choice(provider), "", null);
     }
@@ -157,7 +169,7 @@ public class AiProvidersResource {
     }
 
     @POST
-    @Path("{id}/delete")
+    @Path(ProviderKeyRoutes.DELETE)
     public Response delete(UUID id, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         ProviderKey removed =
                 keys.delete(currentUser.require(), id, ClientInfo.of(request).ipAddress());
@@ -166,7 +178,7 @@ public class AiProvidersResource {
 
     /** Tests a key with the provider's cheapest call; htmx puts the answer into the key's row. */
     @POST
-    @Path("{id}/test")
+    @Path(ProviderKeyRoutes.TEST)
     public Response test(UUID id, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         SignedInUser user = currentUser.require();
         ProviderKey key = keys.manageable(user, id);
@@ -179,11 +191,11 @@ public class AiProvidersResource {
         } else {
             flash.warning(result.message());
         }
-        return Redirects.to(Routes.AI_PROVIDERS, headers).build();
+        return Redirects.to(ProviderKeyRoutes.PAGE, headers).build();
     }
 
     @POST
-    @Path("fallback")
+    @Path(ProviderKeyRoutes.FALLBACK)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response fallback(
             @RestForm List<String> fallback, @Context HttpHeaders headers, @Context HttpServerRequest request) {
@@ -207,7 +219,7 @@ public class AiProvidersResource {
                     .build();
         }
         flash.success(message);
-        return Redirects.to(Routes.AI_PROVIDERS, headers).build();
+        return Redirects.to(ProviderKeyRoutes.PAGE, headers).build();
     }
 
     private static TemplateInstance render(ProvidersView view, HttpHeaders headers) {

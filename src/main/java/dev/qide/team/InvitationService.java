@@ -44,7 +44,12 @@ public class InvitationService {
     static final Duration RESEND_PAUSE = Duration.ofMinutes(1);
 
     /** An open invitation and who sent it (null names when that account is gone). */
-    public record OpenInvite(TeamInvite invite, String invitedByName, String invitedByEmail) {}
+    public record OpenInvite(TeamInvite invite, String invitedByName, String invitedByEmail) {
+
+        public String revokeQuestion() {
+            return "Revoke the invitation to " + invite.email + "?";
+        }
+    }
 
     /** What the invitation page shows before it is answered. */
     public record Preview(TeamInvite invite, Workspace team, String inviterName, boolean accountExists) {}

@@ -35,12 +35,16 @@ import org.jboss.resteasy.reactive.RestForm;
 /**
  * The invitations card of a team's members page (loaded there by htmx; a page of its own without htmx): the invite
  * form, the seats, and the open invitations with re-send and revoke. Members who do not manage members see only the
- * list.
+ * list. A change answers htmx with the card and an {@value #INVITES_CHANGED} event (the members card shows the seats
+ * too); the card fetches itself again when members change.
  */
-@Path(Routes.TEAMS + "/{teamId}/invites")
+@Path(TeamRoutes.INVITES)
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class TeamInvitesResource {
+
+    /** The event htmx fires on the page when invitations changed. */
+    static final String INVITES_CHANGED = "invitesChanged";
 
     @CheckedTemplate
     static class Templates {
@@ -73,12 +77,8 @@ public class TeamInvitesResource {
             return InvitationService.ROLES;
         }
 
-        public String path() {
-            return Routes.teamInvites(team.id());
-        }
-
-        public String teamPath() {
-            return Routes.team(team.id());
+        public TeamRoutes.Paths paths() {
+            return TeamRoutes.of(team.id());
         }
     }
 
@@ -135,7 +135,7 @@ public class TeamInvitesResource {
     }
 
     @POST
-    @Path("{inviteId}/resend")
+    @Path(TeamRoutes.INVITE_RESEND)
     public Response resend(
             UUID teamId, UUID inviteId, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         return act(
@@ -147,7 +147,7 @@ public class TeamInvitesResource {
     }
 
     @POST
-    @Path("{inviteId}/revoke")
+    @Path(TeamRoutes.INVITE_REVOKE)
     public Response revoke(
             UUID teamId, UUID inviteId, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         return act(
@@ -177,6 +177,7 @@ public class TeamInvitesResource {
     private Response done(Team team, String message, HttpHeaders headers) {
         if (Htmx.wantsFragment(headers)) {
             return Response.ok(Templates.invites$card(view(team, InviteForm.BLANK, FormErrors.none(), message)))
+                    .header(Htmx.TRIGGER, INVITES_CHANGED)
                     .build();
         }
         flash.success(message);

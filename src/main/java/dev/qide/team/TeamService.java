@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,34 +37,33 @@ import java.util.UUID;
 @Transactional
 public class TeamService {
 
-    static final int NAME_MAX = 80;
-    static final int DESCRIPTION_MAX = 500;
-
     private final AuditLog audit;
     private final Entitlements entitlements;
     private final Event<TeamMembersChanged> membersChanged;
     private final Clock clock;
     private final Subscriptions subscriptions;
+    private final Validator validator;
 
     TeamService(
             AuditLog audit,
             Entitlements entitlements,
             Event<TeamMembersChanged> membersChanged,
             Clock clock,
-            Subscriptions subscriptions) {
+            Subscriptions subscriptions,
+            Validator validator) {
         this.audit = audit;
         this.entitlements = entitlements;
         this.membersChanged = membersChanged;
         this.clock = clock;
         this.subscriptions = subscriptions;
+        this.validator = validator;
     }
 
     /** A new team on the Free plan, with its creator as owner. */
     public Workspace create(SignedInUser creator, TeamForm form, String ipAddress) {
-        FormErrors errors = new FormErrors();
-        String name = name(form.name(), errors);
-        String description = description(form.description(), errors);
-        errors.throwIfAny();
+        TeamForm checked = checked(form.orBlank());
+        String name = checked.name();
+        String description = orNull(checked.description());
         Instant now = clock.instant();
         Workspace team = Workspace.create(name, WorkspaceKind.TEAM, PlanId.FREE, now);
         team.description = description;
@@ -78,11 +78,9 @@ public class TeamService {
     public Workspace update(Team team, TeamForm form, Boolean allowPersonalKeys, String ipAddress) {
         team.require(WorkspaceAction.MANAGE_SETTINGS);
         Workspace workspace = workspaceOf(team);
-        FormErrors errors = new FormErrors();
-        String name = form.name() == null ? workspace.name : name(form.name(), errors);
-        String description =
-                form.description() == null ? workspace.description : description(form.description(), errors);
-        errors.throwIfAny();
+        TeamForm checked = checked(form);
+        String name = checked.name() == null ? workspace.name : checked.name();
+        String description = checked.description() == null ? workspace.description : orNull(checked.description());
         if (!name.equals(workspace.name)) {
             audit.record(
                     team.actor(),
@@ -280,19 +278,14 @@ public class TeamService {
                 .orElseThrow(() -> new HttpProblem(404, "That person is not a member of this team."));
     }
 
-    private static String name(String value, FormErrors errors) {
-        String name = value == null ? "" : value.strip();
-        if (name.isEmpty() || name.length() > NAME_MAX) {
-            errors.add("name", "Give the team a name of 1 to " + NAME_MAX + " characters.");
-        }
-        return name;
+    /** The form without surrounding spaces, once it passed its checks. */
+    private TeamForm checked(TeamForm form) {
+        TeamForm stripped = form.stripped();
+        FormErrors.of(validator.validate(stripped)).throwIfAny();
+        return stripped;
     }
 
-    private static String description(String value, FormErrors errors) {
-        String description = value == null ? "" : value.strip();
-        if (description.length() > DESCRIPTION_MAX) {
-            errors.add("description", "A description has at most " + DESCRIPTION_MAX + " characters.");
-        }
+    private static String orNull(String description) {
         return description.isEmpty() ? null : description;
     }
 

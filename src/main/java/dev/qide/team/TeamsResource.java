@@ -29,22 +29,36 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** The teams a person belongs to, and making a new one. */
+/** The teams a person belongs to, and making a new one (a refused form answers htmx with the form's card). */
 @Path(Routes.TEAMS)
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class TeamsResource {
 
     /** One of the person's teams, as the list shows it. */
-    public record TeamRow(WorkspaceMember membership, String planName, long members, boolean current) {}
+    public record TeamRow(WorkspaceMember membership, String planName, long members, boolean current) {
 
-    public record TeamsView(SignedInUser user, List<TeamRow> teams, TeamForm form, FormErrors errors) {}
+        public TeamRoutes.Paths paths() {
+            return TeamRoutes.of(membership.workspace.id);
+        }
+    }
+
+    /** The list and the new-team form with its messages. */
+    public record TeamsView(SignedInUser user, List<TeamRow> teams, TeamForm form, FormErrors errors) {
+
+        /** Where the new-team form goes. */
+        public String createPath() {
+            return Routes.TEAMS;
+        }
+    }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance teams(TeamsView view);
 
         static native TemplateInstance teams$content(TeamsView view);
+
+        static native TemplateInstance teams$newTeam(TeamsView view);
     }
 
     private final CurrentUser currentUser;
@@ -86,9 +100,10 @@ public class TeamsResource {
         try {
             team = teams.create(user, form, ClientInfo.of(request).ipAddress());
         } catch (InvalidInputException e) {
-            return Response.status(422)
-                    .entity(Templates.teams(view(form, e.errors())))
-                    .build();
+            TeamsView view = view(form, e.errors());
+            return Htmx.isHtmx(headers)
+                    ? Htmx.refused(Templates.teams$newTeam(view), "#new")
+                    : Response.status(422).entity(Templates.teams(view)).build();
         }
         sessions.switchWorkspace(user.sessionId(), user.userId(), team.id);
         flash.success("Team \u201c" + team.name + "\u201d created. You are working in it now.");

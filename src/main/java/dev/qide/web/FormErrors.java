@@ -1,7 +1,11 @@
 package dev.qide.web;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Messages for a form, keyed by field name, plus an optional message for the whole form. Templates ask
@@ -20,6 +24,28 @@ public class FormErrors {
 
     public static FormErrors of(String field, String message) {
         return new FormErrors().add(field, message);
+    }
+
+    /**
+     * The messages of Bean Validation's violations, each under the name of the field it is about (a violation of the
+     * whole form under {@link #FORM}); fields in alphabetical order, so the first message for a field is always the
+     * same one.
+     */
+    public static FormErrors of(Set<? extends ConstraintViolation<?>> violations) {
+        FormErrors errors = new FormErrors();
+        violations.stream()
+                .sorted(Comparator.comparing((ConstraintViolation<?> violation) -> field(violation))
+                        .thenComparing(ConstraintViolation::getMessage))
+                .forEach(violation -> errors.add(field(violation), violation.getMessage()));
+        return errors;
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        String field = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            field = node.getName();
+        }
+        return field == null || field.isEmpty() ? FORM : field;
     }
 
     /** Adds a message for {@code field}; the first message for a field wins. */

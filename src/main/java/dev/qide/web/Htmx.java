@@ -1,6 +1,7 @@
 package dev.qide.web;
 
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 /** The one place that decides whether a request wants a fragment or a whole page. */
 public final class Htmx {
@@ -12,6 +13,7 @@ public final class Htmx {
     public static final String RETARGET = "HX-Retarget";
     public static final String RESWAP = "HX-Reswap";
     public static final String CURRENT_URL = "HX-Current-URL";
+    public static final String TRIGGER = "HX-Trigger";
 
     private Htmx() {}
 
@@ -24,5 +26,17 @@ public final class Htmx {
 
     public static boolean isHtmx(HttpHeaders headers) {
         return "true".equalsIgnoreCase(headers.getHeaderString(REQUEST));
+    }
+
+    /**
+     * A refused form's fragment for htmx (422), swapped over {@code region} whichever element the form targets when
+     * it succeeds.
+     */
+    public static Response refused(Object fragment, String region) {
+        return Response.status(422)
+                .header(RETARGET, region)
+                .header(RESWAP, "outerHTML")
+                .entity(fragment)
+                .build();
     }
 }

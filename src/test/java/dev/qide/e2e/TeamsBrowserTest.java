@@ -2,10 +2,12 @@ package dev.qide.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Dialog;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import dev.qide.account.user.User;
 import dev.qide.llm.FakeLlmResource;
 import dev.qide.llm.FakeLlmServer;
 import dev.qide.llm.FakeReply;
@@ -14,6 +16,7 @@ import dev.qide.support.Browser;
 import dev.qide.support.GreenMailResource;
 import dev.qide.support.Passwords;
 import dev.qide.support.Workspaces;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,7 +44,8 @@ class TeamsBrowserTest extends BrowserTest {
         upstream.reset();
 
         // The owner creates the team from the navigation's switcher and lands on its page, working in it.
-        Page owner = signUp(Browser.uniqueEmail("team-owner"), "Olivia Owner");
+        String ownerEmail = Browser.uniqueEmail("team-owner");
+        Page owner = signUp(ownerEmail, "Olivia Owner");
         owner.getByTestId("workspace-switcher").click();
         owner.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create a team"))
                 .click();
@@ -155,6 +159,34 @@ class TeamsBrowserTest extends BrowserTest {
         // The owner's audit log has the whole story, the newcomer's chat included; it filters by action.
         owner.navigate(root + "teams/" + teamId);
         assertThat(owner.getByTestId("members")).containsText("Nico Newcomer");
+
+        // A cap set in the members card: the news above it, the card fetched again with the cap, no reload.
+        owner.onDialog(Dialog::accept);
+        owner.evaluate("window.notReloaded = true");
+        Locator newcomerRow = owner.locator("tr[data-member='" + invitee + "']");
+        newcomerRow.getByLabel("LLM requests a day for " + invitee).fill("25");
+        newcomerRow
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set"))
+                .click();
+        assertThat(owner.getByTestId("team-notice")).containsText("Nico Newcomer may send 25 LLM requests a day.");
+        assertThat(owner.locator("tr[data-member='" + invitee + "'] input[name=cap]"))
+                .hasValue("25");
+        // A refused hand-over (a stale or altered form: to the owner herself) shows its message in the members
+        // card, with the rest of the page as it was.
+        UUID ownerId = QuarkusTransaction.requiringNew()
+                .call(() -> User.findByEmail(ownerEmail).orElseThrow().id);
+        owner.locator("tr[data-member='" + invitee + "'] input[name=userId]")
+                .evaluate("(input, id) => input.value = id", ownerId.toString());
+        owner.locator("tr[data-member='" + invitee + "']")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Make owner"))
+                .click();
+        assertThat(owner.getByTestId("team-error")).hasText("Choose another member to hand the team to.");
+        assertThat(owner.getByLabel("Main navigation")).hasCount(1);
+        assertThat(owner.getByTestId("team-members")).hasCount(1);
+        assertThat(owner.getByTestId("team-name")).hasText("Rocket Lab");
+        org.assertj.core.api.Assertions.assertThat(owner.evaluate("window.notReloaded"))
+                .isEqualTo(true);
+        Chromium.screenshot(owner, "66-team-transfer-refused");
         owner.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log"))
                 .click();
         Locator log = owner.getByTestId("audit-table");

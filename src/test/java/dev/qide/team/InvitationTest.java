@@ -67,6 +67,8 @@ class InvitationTest {
                         Routes.teamInvites(teamId), Map.of("email", " " + email.toUpperCase() + " ", "role", "editor"))
                 .then()
                 .statusCode(200)
+                // The members card shows the seats too: it fetches itself again on this event.
+                .header("HX-Trigger", TeamInvitesResource.INVITES_CHANGED)
                 .body(
                         containsString("Invited " + email + " as an editor."),
                         containsString("2 of 100 seats taken (1 member, 1 open invitation)"),
