@@ -64,9 +64,18 @@ public final class Chromium implements AutoCloseable {
 
     /** A page with JavaScript switched off, signed in as {@code signedIn} is (its cookies copied). */
     public Page newPageWithoutJavaScript(Page signedIn) {
+        return newPageSignedInAs(signedIn, false);
+    }
+
+    /** A fresh browser profile (an empty cache) signed in as {@code signedIn} is (its cookies copied). */
+    public Page newPageSignedInAs(Page signedIn) {
+        return newPageSignedInAs(signedIn, true);
+    }
+
+    private Page newPageSignedInAs(Page signedIn, boolean javaScript) {
         Page page = browser.newContext(new Browser.NewContextOptions()
                         .setViewportSize(1280, 860)
-                        .setJavaScriptEnabled(false)
+                        .setJavaScriptEnabled(javaScript)
                         .setStorageState(signedIn.context().storageState()))
                 .newPage();
         page.setDefaultTimeout(20_000);
