@@ -22,7 +22,9 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -138,6 +140,35 @@ class ChatApiTest {
         SseWire.Event done = events.get(events.size() - 1);
         assertThat(done.type()).isEqualTo("done");
         assertThat(JSON.readTree(done.data()).path("content").textValue()).isEqualTo(AwkwardReply.TEXT);
+    }
+
+    @Test
+    void theStreamIsNeverCompressedEvenWhenTheBrowserAcceptsIt() throws Exception {
+        upstream.script("openai", FakeReply.text("Plain on the wire.", 4));
+        JsonPath sent = send(alice, Map.of("project_id", projectId, "content", "Stream it", "provider", "openai"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + RestAssured.port + sent.getString("stream_url")))
+                                .header("Cookie", alice.cookieHeader())
+                                .header("Accept", "text/event-stream")
+                                .header("Accept-Encoding", "gzip, deflate, br, zstd")
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        // Quarkus marks responses it must not compress "identity": the bytes are the events as written.
+        assertThat(response.headers().firstValue("Content-Encoding").orElse("identity"))
+                .isEqualTo("identity");
+        assertThat(response.body()).contains("event:done");
     }
 
     @Test
