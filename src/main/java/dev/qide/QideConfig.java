@@ -24,6 +24,13 @@ public interface QideConfig {
     @WithDefault("false")
     boolean behindProxy();
 
+    /**
+     * Where "Talk to sales" leads for plans sold by a conversation (QIDE_SALES_CONTACT): a {@code mailto:} address or
+     * an http(s) URL.
+     */
+    @WithDefault("mailto:sales@example.com")
+    String salesContact();
+
     /** Emails of platform admins (QIDE_ADMIN_EMAILS, comma-separated); admin rights need the email confirmed. */
     Optional<List<String>> adminEmails();
 }
