@@ -2,6 +2,7 @@ package dev.qide;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,14 @@ public interface QideConfig {
      */
     @WithDefault("false")
     boolean behindProxy();
+
+    /**
+     * Where "Talk to sales" leads for plans sold by a conversation (QIDE_SALES_CONTACT): a {@code mailto:} address or
+     * an http(s) URL. Anything else (a {@code javascript:} URL) stops the application at start.
+     */
+    @WithDefault("mailto:sales@example.com")
+    @Pattern(regexp = "(mailto:|https?://)[^\\s\"<>]+", message = "must be a mailto: address or an http(s) URL")
+    String salesContact();
 
     /** Emails of platform admins (QIDE_ADMIN_EMAILS, comma-separated); admin rights need the email confirmed. */
     Optional<List<String>> adminEmails();

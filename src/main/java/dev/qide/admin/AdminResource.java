@@ -6,6 +6,8 @@ import dev.qide.account.user.PlatformAdmins;
 import dev.qide.byok.KeyRotation;
 import dev.qide.identity.ClientInfo;
 import dev.qide.identity.CurrentUser;
+import dev.qide.plan.Plan;
+import dev.qide.plan.PlanCatalog;
 import dev.qide.plan.PlanId;
 import dev.qide.web.Flash;
 import dev.qide.web.Htmx;
@@ -49,10 +51,16 @@ public class AdminResource {
             AdminService.Overview overview,
             List<AdminService.WorkspaceRow> workspaces,
             String search,
-            KeyRotation.Status providerKeys) {
+            KeyRotation.Status providerKeys,
+            List<Plan> plans) {
 
-        public List<PlanId> plans() {
-            return List.of(PlanId.values());
+        /** "Pro Plus" for PRO_PLUS: how people read a plan's id. */
+        public String nameOf(PlanId id) {
+            return plans.stream()
+                    .filter(plan -> plan.id() == id)
+                    .map(Plan::name)
+                    .findFirst()
+                    .orElse(id.name());
         }
     }
 
@@ -63,19 +71,23 @@ public class AdminResource {
     private final KeyRotation keyRotation;
     private final CurrentUser currentUser;
     private final Flash flash;
+    private final PlanCatalog catalog;
 
-    AdminResource(AdminService admin, KeyRotation keyRotation, CurrentUser currentUser, Flash flash) {
+    AdminResource(
+            AdminService admin, KeyRotation keyRotation, CurrentUser currentUser, Flash flash, PlanCatalog catalog) {
         this.admin = admin;
         this.keyRotation = keyRotation;
         this.currentUser = currentUser;
         this.flash = flash;
+        this.catalog = catalog;
     }
 
     @GET
     public TemplateInstance page(@RestQuery String q, @Context HttpHeaders headers) {
         String search = q == null ? "" : q.strip();
         search = search.length() > MAX_SEARCH ? search.substring(0, MAX_SEARCH) : search;
-        AdminView view = new AdminView(admin.overview(), admin.workspaces(search), search, keyRotation.status());
+        AdminView view =
+                new AdminView(admin.overview(), admin.workspaces(search), search, keyRotation.status(), catalog.all());
         return Htmx.wantsFragment(headers) ? Templates.admin$content(view) : Templates.admin(view);
     }
 
@@ -92,7 +104,8 @@ public class AdminResource {
         PlanId chosen = PlanIds.parse(plan);
         Workspace workspace = admin.setPlan(
                 currentUser.require(), id, chosen, ClientInfo.of(request).ipAddress());
-        flash.success("\u201c" + workspace.name + "\u201d is now on the " + chosen + " plan.");
+        flash.success("\u201c" + workspace.name + "\u201d is now on the "
+                + catalog.plan(chosen).name() + " plan.");
         // Back to the search the form came from; a "search" longer than the box takes is not one, and is not echoed.
         String back = q == null || q.isBlank() || q.length() > MAX_SEARCH
                 ? Routes.ADMIN

@@ -1,5 +1,6 @@
 package dev.qide.billing;
 
+import dev.qide.QideConfig;
 import dev.qide.identity.CurrentUser;
 import dev.qide.identity.SignedInUser;
 import dev.qide.llm.LlmCatalog;
@@ -26,19 +27,23 @@ public class PricingResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance pricing(List<Plan> plans, List<PlanComparison.Row> rows, PlanId current);
+        static native TemplateInstance pricing(
+                List<Plan> plans, List<PlanComparison.Row> rows, PlanId current, String salesContact);
 
-        static native TemplateInstance pricing$content(List<Plan> plans, List<PlanComparison.Row> rows, PlanId current);
+        static native TemplateInstance pricing$content(
+                List<Plan> plans, List<PlanComparison.Row> rows, PlanId current, String salesContact);
     }
 
     private final PlanCatalog catalog;
     private final LlmCatalog providers;
     private final CurrentUser currentUser;
+    private final String salesContact;
 
-    PricingResource(PlanCatalog catalog, LlmCatalog providers, CurrentUser currentUser) {
+    PricingResource(PlanCatalog catalog, LlmCatalog providers, CurrentUser currentUser, QideConfig config) {
         this.catalog = catalog;
         this.providers = providers;
         this.currentUser = currentUser;
+        this.salesContact = config.salesContact();
     }
 
     @GET
@@ -47,7 +52,7 @@ public class PricingResource {
         List<PlanComparison.Row> rows = PlanComparison.rows(plans, providers);
         PlanId current = currentUser.get().map(SignedInUser::plan).orElse(null);
         return Htmx.wantsFragment(headers)
-                ? Templates.pricing$content(plans, rows, current)
-                : Templates.pricing(plans, rows, current);
+                ? Templates.pricing$content(plans, rows, current, salesContact)
+                : Templates.pricing(plans, rows, current, salesContact);
     }
 }

@@ -72,6 +72,11 @@ public class ProviderKey extends PanacheEntityBase {
         return list("workspaceId = ?1 order by provider", workspaceId);
     }
 
+    /** Whether {@code userId} has a key of their own or {@code workspaceId} has one for everyone. */
+    public static boolean anyFor(UUID userId, UUID workspaceId) {
+        return count("userId = ?1 or workspaceId = ?2", userId, workspaceId) > 0;
+    }
+
     public static Optional<ProviderKey> personal(UUID userId, String provider) {
         return find("userId = ?1 and provider = ?2", userId, provider).firstResultOptional();
     }

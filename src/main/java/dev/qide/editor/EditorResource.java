@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -59,7 +58,14 @@ public class EditorResource {
             SignedInUser user,
             boolean historyEnabled,
             FileTree tree,
-            String configJson) {}
+            String configJson,
+            RunGate run) {}
+
+    /**
+     * Why Run is off before anyone clicks it (null {@code reason}: it is on); {@code upgrade} when a plan with code
+     * execution would switch it on.
+     */
+    public record RunGate(String reason, boolean upgrade) {}
 
     /** One file's saved versions, newest first, for the history panel. */
     public record HistoryView(boolean canEdit, List<VersionRow> versions) {}
@@ -111,7 +117,10 @@ public class EditorResource {
         Entitlements.WorkspaceEntitlements plan =
                 entitlements.of(granted.project().workspaceId).orElseThrow();
         boolean history = plan.may(Feature.VERSION_HISTORY);
-        String refusal = runsRefusal(plan, granted);
+        RunGate gate = runGate(plan, granted);
+        // The script's notice may say more than the button's caption: what upgrading gives.
+        String refusal =
+                gate.upgrade() ? runs.refusal(plan).map(HttpProblem::detail).orElse(gate.reason()) : gate.reason();
         EditorConfig config = new EditorConfig(
                 projectId,
                 granted.project().name,
@@ -125,7 +134,7 @@ public class EditorResource {
                         .toList(),
                 FileContent.MAX_BYTES);
         FileTree tree = FileTree.of(files.tree(user, projectId));
-        return Templates.editor(new EditorView(granted, user, history, tree, json.writeValueAsString(config)));
+        return Templates.editor(new EditorView(granted, user, history, tree, json.writeValueAsString(config), gate));
     }
 
     /** The file tree alone, for htmx after a change; a browser that asks for it is sent to the editor. */
@@ -170,14 +179,13 @@ public class EditorResource {
     }
 
     /** Why the Run button cannot run here, or null when it can. */
-    private String runsRefusal(Entitlements.WorkspaceEntitlements plan, ProjectAccess.Granted granted) {
-        Optional<HttpProblem> refusal = runs.refusal(plan);
-        if (refusal.isPresent() && refusal.get().status() == 403) {
-            return refusal.get().detail();
+    private RunGate runGate(Entitlements.WorkspaceEntitlements plan, ProjectAccess.Granted granted) {
+        if (!plan.may(Feature.CODE_EXECUTION)) {
+            return new RunGate("The " + plan.plan().name() + " plan does not include code execution.", true);
         }
         if (!granted.canEdit()) {
-            return "You can view this project but not run its code.";
+            return new RunGate("You can view this project but not run its code.", false);
         }
-        return refusal.map(HttpProblem::detail).orElse(null);
+        return new RunGate(runs.refusal(plan).map(HttpProblem::detail).orElse(null), false);
     }
 }

@@ -32,10 +32,20 @@ public class DashboardResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(
-                SignedInUser user, Plan plan, List<Project> recent, List<LimitNotice> limits, Instant graceEndsAt);
+                SignedInUser user,
+                Plan plan,
+                List<Project> recent,
+                List<LimitNotice> limits,
+                Instant graceEndsAt,
+                List<FirstSteps.Step> steps);
 
         static native TemplateInstance dashboard$content(
-                SignedInUser user, Plan plan, List<Project> recent, List<LimitNotice> limits, Instant graceEndsAt);
+                SignedInUser user,
+                Plan plan,
+                List<Project> recent,
+                List<LimitNotice> limits,
+                Instant graceEndsAt,
+                List<FirstSteps.Step> steps);
     }
 
     private final CurrentUser currentUser;
@@ -43,6 +53,7 @@ public class DashboardResource {
     private final ProjectService projects;
     private final QuotaService quotas;
     private final BillingService billing;
+    private final FirstSteps firstSteps;
 
     /** A meter at or past its limit, said the way the dashboard banner says it. */
     public record LimitNotice(String label, String phrase, long used, String limit, String resetsIn) {}
@@ -52,12 +63,14 @@ public class DashboardResource {
             Entitlements entitlements,
             ProjectService projects,
             QuotaService quotas,
-            BillingService billing) {
+            BillingService billing,
+            FirstSteps firstSteps) {
         this.currentUser = currentUser;
         this.entitlements = entitlements;
         this.projects = projects;
         this.quotas = quotas;
         this.billing = billing;
+        this.firstSteps = firstSteps;
     }
 
     @GET
@@ -77,8 +90,9 @@ public class DashboardResource {
                 .toList();
         // A failed payment: the plan holds until the grace period ends, and the dashboard says so.
         Instant graceEndsAt = billing.summary(user.workspaceId()).graceEndsAt();
+        List<FirstSteps.Step> steps = firstSteps.of(user, plan, recent);
         return Htmx.wantsFragment(headers)
-                ? Templates.dashboard$content(user, plan, recent, limits, graceEndsAt)
-                : Templates.dashboard(user, plan, recent, limits, graceEndsAt);
+                ? Templates.dashboard$content(user, plan, recent, limits, graceEndsAt, steps)
+                : Templates.dashboard(user, plan, recent, limits, graceEndsAt, steps);
     }
 }

@@ -18,6 +18,9 @@ public record Plan(
         int teamMembersMin,
         String supportResponse) {
 
+    /** How a page says a plan leaves something out. */
+    public static final String NOT_INCLUDED = "Not included";
+
     public Plan {
         limits = Map.copyOf(limits);
         features = Set.copyOf(features);
@@ -30,6 +33,11 @@ public record Plan(
 
     public boolean has(Feature feature) {
         return features.contains(feature);
+    }
+
+    /** How many code runs may go at once, as pages show it: "Not included" where the plan has no code execution. */
+    public String concurrentRuns() {
+        return has(Feature.CODE_EXECUTION) ? limit(Quantity.CONCURRENT_RUNS).display() : NOT_INCLUDED;
     }
 
     public boolean allowsProvider(String providerId) {

@@ -18,7 +18,7 @@ public final class PlanComparison {
         }
 
         static Cell mark(boolean included) {
-            return new Cell(included ? "Included" : "Not included", included);
+            return new Cell(included ? "Included" : Plan.NOT_INCLUDED, included);
         }
     }
 
@@ -48,7 +48,9 @@ public final class PlanComparison {
         rows.add(row(
                 "Concurrent code runs",
                 plans,
-                plan -> Cell.text(plan.limit(Quantity.CONCURRENT_RUNS).display())));
+                plan -> plan.has(Feature.CODE_EXECUTION)
+                        ? Cell.text(plan.limit(Quantity.CONCURRENT_RUNS).display())
+                        : Cell.mark(false)));
         rows.add(mark("Code execution", plans, Feature.CODE_EXECUTION));
         rows.add(row(
                 "Platform API keys",

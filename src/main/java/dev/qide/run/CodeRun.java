@@ -96,6 +96,11 @@ public class CodeRun extends PanacheEntityBase {
         return status == RunStatus.RUNNING;
     }
 
+    /** Whether anyone has run code in the workspace (records the retention purge has not removed yet). */
+    public static boolean anyIn(UUID workspaceId) {
+        return count("workspaceId", workspaceId) > 0;
+    }
+
     public static long countRunning(UUID workspaceId) {
         return count("workspaceId = ?1 and status = ?2", workspaceId, RunStatus.RUNNING);
     }

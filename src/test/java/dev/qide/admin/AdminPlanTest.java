@@ -3,6 +3,7 @@ package dev.qide.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import dev.qide.audit.AuditEvent;
 import dev.qide.support.Browser;
@@ -44,7 +45,12 @@ class AdminPlanTest {
                 .then()
                 .statusCode(303);
         customer.api().get("/api/auth/me").then().body("workspace.plan", equalTo("PRO"));
-        admin.get("/admin?q=" + customer.email()).then().body(containsString("is now on the PRO plan"));
+        admin.get("/admin?q=" + customer.email())
+                .then()
+                .body(
+                        containsString("is now on the Pro plan"),
+                        containsString(">Pro Plus</option>"),
+                        not(containsString(">PRO_PLUS<")));
 
         List<AuditEvent> events = QuarkusTransaction.requiringNew().call(() -> AuditEvent.forWorkspace(workspace));
         assertThat(events).singleElement().satisfies(event -> {

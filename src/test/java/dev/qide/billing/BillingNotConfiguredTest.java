@@ -66,4 +66,14 @@ class BillingNotConfiguredTest {
     void theWebhookIsClosedWithoutAWebhookSecret() {
         StripeWebhooks.deliver("{}", "t=1,v1=00").then().statusCode(404);
     }
+
+    @Test
+    void planCardsWithoutABuyButtonSayWhoChangesThePlan() {
+        String page = Browser.signedUp("Card Reader").get("/billing").asString();
+        String cards = page.substring(page.indexOf("data-testid=\"plan-cards\""));
+        assertThat(cards).contains("A platform administrator changes the plan on this server");
+        assertThat(cards.split("data-testid=\"plan-change-by\"").length - 1)
+                .as("every plan but the current one says who changes it")
+                .isEqualTo(4);
+    }
 }

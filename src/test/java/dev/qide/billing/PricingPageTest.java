@@ -1,5 +1,6 @@
 package dev.qide.billing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
@@ -50,5 +51,38 @@ class PricingPageTest {
                 .get("/pricing")
                 .then()
                 .body(containsString("Your current plan"), containsString("Change plan"));
+    }
+
+    @Test
+    void codeExecutionIsOneTruthOnTheCardsAndInTheTable() {
+        String page = new Browser().get("/pricing").asString();
+        String free =
+                page.substring(page.indexOf("data-testid=\"plan-FREE\""), page.indexOf("data-testid=\"plan-PRO\""));
+        assertThat(free).contains("Code execution not included").doesNotContain("concurrent code run");
+        String pro =
+                page.substring(page.indexOf("data-testid=\"plan-PRO\""), page.indexOf("data-testid=\"plan-PRO_PLUS\""));
+        assertThat(pro).contains("5 concurrent code runs");
+        String runsRow = page.substring(page.indexOf(">Concurrent code runs</th>"));
+        runsRow = runsRow.substring(0, runsRow.indexOf("</tr>"));
+        assertThat(runsRow.split("<td").length - 1).isEqualTo(5);
+        String freeCell = runsRow.split("<td")[1];
+        assertThat(freeCell).contains("aria-label=\"Not included\"").doesNotContain(">1");
+    }
+
+    @Test
+    void enterpriseIsSoldByTalkingToSales() {
+        String page = new Browser().get("/pricing").asString();
+        String enterprise = page.substring(page.indexOf("data-testid=\"plan-ENTERPRISE\""));
+        enterprise = enterprise.substring(0, enterprise.indexOf("</section>"));
+        assertThat(enterprise)
+                .contains("Talk to sales")
+                .contains("href=\"mailto:sales@example.com\"")
+                .doesNotContain("Get started")
+                .doesNotContain("/signup");
+        String signedIn = Browser.signedUp("Big Buyer").get("/pricing").asString();
+        String card = signedIn.substring(signedIn.indexOf("data-testid=\"plan-ENTERPRISE\""));
+        assertThat(card.substring(0, card.indexOf("</section>")))
+                .contains("Talk to sales")
+                .doesNotContain("Change plan");
     }
 }

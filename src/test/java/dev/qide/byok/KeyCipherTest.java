@@ -143,6 +143,11 @@ class KeyCipherTest {
             }
 
             @Override
+            public String salesContact() {
+                return "mailto:sales@example.com";
+            }
+
+            @Override
             public Optional<List<String>> adminEmails() {
                 return Optional.empty();
             }

@@ -91,9 +91,13 @@ class EditorBrowserTest extends BrowserTest {
                 .click();
         page.waitForURL("**/editor/**");
         assertThat(page.locator(".monaco-editor .view-lines")).containsText("# Free project", SLOW);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run"))
-                .click();
-        assertThat(page.getByTestId("output")).containsText("part of the Pro plan");
+        // Run says before any click that the plan leaves code execution out, and where to change that.
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run")))
+                .isDisabled();
+        assertThat(page.getByTestId("run-refusal")).containsText("does not include code execution");
+        assertThat(page.getByTestId("run-refusal")
+                        .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("See plans")))
+                .hasAttribute("href", "/pricing");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("History"))
                 .click();
         assertThat(page.locator("#history-panel")).containsText("File history is part of the");

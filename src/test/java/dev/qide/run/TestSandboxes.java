@@ -88,6 +88,11 @@ final class TestSandboxes {
             }
 
             @Override
+            public String salesContact() {
+                return "mailto:sales@example.com";
+            }
+
+            @Override
             public Optional<List<String>> adminEmails() {
                 return Optional.empty();
             }

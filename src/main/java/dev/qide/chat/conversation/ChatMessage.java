@@ -108,6 +108,15 @@ public class ChatMessage extends PanacheEntityBase {
         return list("conversationId = ?1 order by seq", conversationId);
     }
 
+    /** Whether anyone has asked the chat something in the workspace. */
+    public static boolean anyAskedIn(UUID workspaceId) {
+        return count(
+                        "role = ?1 and conversationId in (select c.id from Conversation c where c.workspaceId = ?2)",
+                        MessageRole.USER,
+                        workspaceId)
+                > 0;
+    }
+
     public static int nextSeq(UUID conversationId) {
         Integer max = getEntityManager()
                 .createQuery("select max(seq) from ChatMessage where conversationId = ?1", Integer.class)
