@@ -2,7 +2,6 @@ package dev.qide;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +29,6 @@ public interface QideConfig {
      * an http(s) URL. Anything else (a {@code javascript:} URL) stops the application at start.
      */
     @WithDefault("mailto:sales@example.com")
-    @Pattern(regexp = "(mailto:|https?://)[^\\s\"<>]+", message = "must be a mailto: address or an http(s) URL")
     String salesContact();
 
     /** Emails of platform admins (QIDE_ADMIN_EMAILS, comma-separated); admin rights need the email confirmed. */

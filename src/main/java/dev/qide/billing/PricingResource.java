@@ -1,6 +1,5 @@
 package dev.qide.billing;
 
-import dev.qide.QideConfig;
 import dev.qide.identity.CurrentUser;
 import dev.qide.identity.SignedInUser;
 import dev.qide.llm.LlmCatalog;
@@ -39,11 +38,11 @@ public class PricingResource {
     private final CurrentUser currentUser;
     private final String salesContact;
 
-    PricingResource(PlanCatalog catalog, LlmCatalog providers, CurrentUser currentUser, QideConfig config) {
+    PricingResource(PlanCatalog catalog, LlmCatalog providers, CurrentUser currentUser, SalesContact salesContact) {
         this.catalog = catalog;
         this.providers = providers;
         this.currentUser = currentUser;
-        this.salesContact = config.salesContact();
+        this.salesContact = salesContact.link();
     }
 
     @GET
