@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.not;
 import dev.qide.plan.PlanId;
 import dev.qide.support.Browser;
 import dev.qide.support.Workspaces;
+import dev.qide.web.StaticAssets;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class EditorFragmentsTest {
 
     private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>.md";
+
+    @Inject
+    StaticAssets assets;
 
     private Browser owner;
     private String id;
@@ -75,13 +80,14 @@ class EditorFragmentsTest {
                 .statusCode(200)
                 .body(
                         containsString("aria-label=\"Main navigation\""),
-                        containsString("<script type=\"module\" src=\"/js/editor/main.js\"></script>"),
+                        containsString(
+                                "<script type=\"module\" src=\"" + assets.url("/js/editor/main.js") + "\"></script>"),
                         containsString("/webjars/monaco-editor/min/vs/loader.js"),
                         containsString("data-path=\"src/app.py\""),
                         containsString("&lt;img src=x onerror=alert(1)&gt;.md"),
                         not(containsString("<img src=x")));
         owner.request()
-                .get("/js/editor/main.js")
+                .get(assets.url("/js/editor/main.js"))
                 .then()
                 .statusCode(200)
                 .contentType(containsString("javascript"))
