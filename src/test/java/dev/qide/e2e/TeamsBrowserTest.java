@@ -164,12 +164,15 @@ class TeamsBrowserTest extends BrowserTest {
         owner.onDialog(Dialog::accept);
         owner.evaluate("window.notReloaded = true");
         Locator newcomerRow = owner.locator("tr[data-member='" + invitee + "']");
+        // The row as rendered now is marked, so the test can tell when the card has been fetched again (the value
+        // typed below shows in the old row too).
+        newcomerRow.evaluate("row => row.dataset.beforeCap = 'yes'");
         newcomerRow.getByLabel("LLM requests a day for " + invitee).fill("25");
         newcomerRow
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set"))
                 .click();
         assertThat(owner.getByTestId("team-notice")).containsText("Nico Newcomer may send 25 LLM requests a day.");
-        assertThat(owner.locator("tr[data-member='" + invitee + "'] input[name=cap]"))
+        assertThat(owner.locator("tr[data-member='" + invitee + "']:not([data-before-cap]) input[name=cap]"))
                 .hasValue("25");
         // A refused hand-over (a stale or altered form: to the owner herself) shows its message in the members
         // card, with the rest of the page as it was.
