@@ -69,6 +69,13 @@ public final class TeamFixtures {
                         .persist());
     }
 
+    /** A person who signs up as {@code name} and is put in the team with {@code role}. */
+    public static Browser signedUpMember(UUID teamId, String name, WorkspaceRole role) {
+        Browser browser = Browser.signedUp(name);
+        addMember(teamId, browser, role);
+        return browser;
+    }
+
     public static void removeMember(UUID teamId, Browser member) {
         QuarkusTransaction.requiringNew()
                 .run(() -> WorkspaceMember.delete("workspace.id = ?1 and user.id = ?2", teamId, user(member).id));

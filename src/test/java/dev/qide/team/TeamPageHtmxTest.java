@@ -60,7 +60,7 @@ class TeamPageHtmxTest {
     void changingARoleWithHtmxAnswersWithTheNewsAndAMembersChangedEventNotARedirect() {
         Browser owner = Browser.signedUp("Rita Roles");
         UUID teamId = TeamFixtures.createThroughApi(owner, "Evented", PlanId.TEAMS);
-        Browser editor = member(teamId, "Ezra Evented", WorkspaceRole.EDITOR);
+        Browser editor = TeamFixtures.signedUpMember(teamId, "Ezra Evented", WorkspaceRole.EDITOR);
         UUID editorId = TeamFixtures.userId(editor);
         owner.get("/teams/" + teamId)
                 .then()
@@ -112,7 +112,7 @@ class TeamPageHtmxTest {
     void removingAMemberAndARefusedCapWorkInTheMembersCard() {
         Browser owner = Browser.signedUp("Rhea Remover");
         UUID teamId = TeamFixtures.createThroughApi(owner, "Trimmed", PlanId.TEAMS);
-        Browser editor = member(teamId, "Rudi Removed", WorkspaceRole.EDITOR);
+        Browser editor = TeamFixtures.signedUpMember(teamId, "Rudi Removed", WorkspaceRole.EDITOR);
         UUID editorId = TeamFixtures.userId(editor);
         owner.get("/teams/" + teamId);
 
@@ -202,11 +202,5 @@ class TeamPageHtmxTest {
                         containsString(">Kept text</textarea>"),
                         not(containsString("data-testid=\"no-teams\"")),
                         not(containsString(LAYOUT)));
-    }
-
-    private static Browser member(UUID teamId, String name, WorkspaceRole role) {
-        Browser browser = Browser.signedUp(name);
-        TeamFixtures.addMember(teamId, browser, role);
-        return browser;
     }
 }

@@ -76,9 +76,9 @@ class TeamPagesTest {
     void adminsManageRolesAndMembersButNeverTheOwner() {
         Browser owner = Browser.signedUp("Olga Owner");
         UUID teamId = TeamFixtures.createThroughApi(owner, "Role players", PlanId.TEAMS);
-        Browser admin = member(teamId, "Adam Admin", WorkspaceRole.ADMIN);
-        Browser editor = member(teamId, "Eddie Editor", WorkspaceRole.EDITOR);
-        Browser viewer = member(teamId, "Vera Viewer", WorkspaceRole.VIEWER);
+        Browser admin = TeamFixtures.signedUpMember(teamId, "Adam Admin", WorkspaceRole.ADMIN);
+        Browser editor = TeamFixtures.signedUpMember(teamId, "Eddie Editor", WorkspaceRole.EDITOR);
+        Browser viewer = TeamFixtures.signedUpMember(teamId, "Vera Viewer", WorkspaceRole.VIEWER);
         UUID ownerId = TeamFixtures.userId(owner);
         UUID editorId = TeamFixtures.userId(editor);
         UUID viewerId = TeamFixtures.userId(viewer);
@@ -133,8 +133,8 @@ class TeamPagesTest {
     void membersLeaveAndOwnershipIsHandedOverSoThereIsAlwaysExactlyOneOwner() {
         Browser owner = Browser.signedUp("Otto Owner");
         UUID teamId = TeamFixtures.createThroughApi(owner, "Handover", PlanId.TEAMS);
-        Browser admin = member(teamId, "Anna Admin", WorkspaceRole.ADMIN);
-        Browser editor = member(teamId, "Emil Editor", WorkspaceRole.EDITOR);
+        Browser admin = TeamFixtures.signedUpMember(teamId, "Anna Admin", WorkspaceRole.ADMIN);
+        Browser editor = TeamFixtures.signedUpMember(teamId, "Emil Editor", WorkspaceRole.EDITOR);
 
         owner.get("/teams/" + teamId);
         owner.postForm("/teams/" + teamId + "/leave", Map.of())
@@ -182,7 +182,7 @@ class TeamPagesTest {
     void settingsAndPerMemberCapsAreCheckedAndAudited() {
         Browser owner = Browser.signedUp("Sam Settings");
         UUID teamId = TeamFixtures.createThroughApi(owner, "Settled", PlanId.FREE);
-        Browser editor = member(teamId, "Ella Editor", WorkspaceRole.EDITOR);
+        Browser editor = TeamFixtures.signedUpMember(teamId, "Ella Editor", WorkspaceRole.EDITOR);
         UUID editorId = TeamFixtures.userId(editor);
 
         owner.get("/teams/" + teamId);
@@ -245,7 +245,7 @@ class TeamPagesTest {
     void clearingAnEmptyCapOrGivingTheSameRoleAgainChangesNothingAndSaysWhoItIsAbout() {
         Browser owner = Browser.signedUp("Una Unchanged");
         UUID teamId = TeamFixtures.createThroughApi(owner, "Unchanged", PlanId.TEAMS);
-        Browser editor = member(teamId, "Ed Same", WorkspaceRole.EDITOR);
+        Browser editor = TeamFixtures.signedUpMember(teamId, "Ed Same", WorkspaceRole.EDITOR);
         UUID editorId = TeamFixtures.userId(editor);
 
         owner.get("/teams/" + teamId);
@@ -283,7 +283,7 @@ class TeamPagesTest {
     void deletingATeamNeedsItsNameAndEndsEveryMembershipButKeepsTheAuditLog() {
         Browser owner = Browser.signedUp("Dora Deleter");
         UUID teamId = TeamFixtures.createThroughApi(owner, "Short lived", PlanId.TEAMS);
-        Browser admin = member(teamId, "Abe Admin", WorkspaceRole.ADMIN);
+        Browser admin = TeamFixtures.signedUpMember(teamId, "Abe Admin", WorkspaceRole.ADMIN);
 
         admin.get("/teams/" + teamId);
         admin.postForm("/teams/" + teamId + "/delete", Map.of("confirm", "Short lived"))
@@ -311,7 +311,7 @@ class TeamPagesTest {
         Browser owner = Browser.signedUp("Api Owner");
         owner.api().body(Map.of("name", "")).post("/api/teams").then().statusCode(422);
         UUID teamId = TeamFixtures.createThroughApi(owner, "Api team", PlanId.TEAMS);
-        member(teamId, "Api Editor", WorkspaceRole.EDITOR);
+        TeamFixtures.signedUpMember(teamId, "Api Editor", WorkspaceRole.EDITOR);
         owner.api()
                 .get("/api/teams")
                 .then()
@@ -327,11 +327,5 @@ class TeamPagesTest {
                         "seats.members", equalTo(2),
                         "seats.limit", equalTo(100),
                         "members.role", hasItems("OWNER", "EDITOR"));
-    }
-
-    private static Browser member(UUID teamId, String name, WorkspaceRole role) {
-        Browser browser = Browser.signedUp(name);
-        TeamFixtures.addMember(teamId, browser, role);
-        return browser;
     }
 }
