@@ -10,13 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What chat tests do as a person in the browser would: add keys, start conversations, send messages. */
-final class ChatTestSupport {
+public final class ChatTestSupport {
 
     private static final Pattern REPLY_ID = Pattern.compile("id=\"message-([0-9a-f-]{36})\"[^>]*data-testid=\"reply\"");
 
     private ChatTestSupport() {}
 
-    static void addKey(Browser browser, String provider, String key, String model) {
+    /** Saves a personal provider key through the AI providers page, as its owner would. */
+    public static void addKey(Browser browser, String provider, String key, String model) {
         browser.get("/settings/ai-providers");
         Response saved = browser.postForm(
                 "/settings/ai-providers",

@@ -2,6 +2,7 @@ package dev.qide.chat.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qide.chat.ChatTestSupport;
 import dev.qide.chat.conversation.ChatMessage;
 import dev.qide.chat.conversation.Conversation;
 import dev.qide.chat.conversation.MessageStatus;
@@ -31,7 +32,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,12 +63,7 @@ class OpenAiCallerGoneTest {
         upstream.reset();
         carol = Browser.signedUp("Carol Leaves");
         Workspaces.setPlan(carol.workspaceId(), PlanId.PRO);
-        carol.get("/settings/ai-providers");
-        carol.postForm(
-                        "/settings/ai-providers",
-                        Map.of("owner", "PERSONAL", "provider", "openai", "apiKey", OPENAI_KEY, "model", "gpt-4o-mini"))
-                .then()
-                .statusCode(303);
+        ChatTestSupport.addKey(carol, "openai", OPENAI_KEY, "gpt-4o-mini");
         chatKey = ApiKeys.create(carol, "leaver", "chat");
         upstream.script("openai", FakeReply.text(LONG_ANSWER, 400).delay(Duration.ofMillis(50)));
     }

@@ -17,6 +17,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.models.Model;
+import dev.qide.chat.ChatTestSupport;
 import dev.qide.chat.conversation.ChatMessage;
 import dev.qide.chat.conversation.Conversation;
 import dev.qide.chat.conversation.MessageRole;
@@ -41,7 +42,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,12 +64,7 @@ class OpenAiCompatibleTest {
         upstream.reset();
         alice = Browser.signedUp("Alice Compat");
         Workspaces.setPlan(alice.workspaceId(), PlanId.PRO);
-        alice.get("/settings/ai-providers");
-        alice.postForm(
-                        "/settings/ai-providers",
-                        Map.of("owner", "PERSONAL", "provider", "openai", "apiKey", OPENAI_KEY, "model", "gpt-4o-mini"))
-                .then()
-                .statusCode(303);
+        ChatTestSupport.addKey(alice, "openai", OPENAI_KEY, "gpt-4o-mini");
         chatKey = ApiKeys.create(alice, "ci-bot", "chat");
     }
 

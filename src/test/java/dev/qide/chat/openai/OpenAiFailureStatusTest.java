@@ -11,6 +11,7 @@ import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.qide.chat.ChatTestSupport;
 import dev.qide.llm.FakeLlmResource;
 import dev.qide.llm.FakeLlmServer;
 import dev.qide.llm.FakeReply;
@@ -28,7 +29,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,12 +145,7 @@ class OpenAiFailureStatusTest {
         }
         alice = Browser.signedUp("Alice Status");
         Workspaces.setPlan(alice.workspaceId(), PlanId.PRO);
-        alice.get("/settings/ai-providers");
-        alice.postForm(
-                        "/settings/ai-providers",
-                        Map.of("owner", "PERSONAL", "provider", "openai", "apiKey", OPENAI_KEY, "model", "gpt-4o-mini"))
-                .then()
-                .statusCode(303);
+        ChatTestSupport.addKey(alice, "openai", OPENAI_KEY, "gpt-4o-mini");
         chatKey = ApiKeys.create(alice, "status-bot", "chat");
     }
 
